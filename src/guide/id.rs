@@ -1,0 +1,114 @@
+//! Lesson ids (`2.4`) and what a user may name on the command line (`2.4`, `2`, `all`).
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A lesson's id: section number and lesson number, written `N.M`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LessonId {
+    pub section: u32,
+    pub lesson: u32,
+}
+
+impl LessonId {
+    pub fn new(section: u32, lesson: u32) -> Self {
+        LessonId { section, lesson }
+    }
+}
+
+impl fmt::Display for LessonId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.section, self.lesson)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a lesson id: use N.M (like 2.4), a section number (like 2), or 'all'")]
+pub struct ParseIdError(pub String);
+
+impl FromStr for LessonId {
+    type Err = ParseIdError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || ParseIdError(s.to_string());
+        let (section, lesson) = s.trim().split_once('.').ok_or_else(bad)?;
+        Ok(LessonId {
+            section: number(section).ok_or_else(bad)?,
+            lesson: number(lesson).ok_or_else(bad)?,
+        })
+    }
+}
+
+/// A decimal number of at most 9 digits (so it fits a u32 and rejects `+1` and `1e3`).
+pub(crate) fn number(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// What `show` may be asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selector {
+    Lesson(LessonId),
+    Section(u32),
+    All,
+}
+
+impl FromStr for Selector {
+    type Err = ParseIdError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("all") {
+            return Ok(Selector::All);
+        }
+        // "2." is a section written the way its heading writes it.
+        if let Some(n) = number(t.strip_suffix('.').unwrap_or(t)) {
+            return Ok(Selector::Section(n));
+        }
+        t.parse().map(Selector::Lesson)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_ids() {
+        let id: LessonId = "2.4".parse().unwrap();
+        assert_eq!(id, LessonId::new(2, 4));
+        assert_eq!(id.to_string(), "2.4");
+        assert_eq!("10.12".parse::<LessonId>().unwrap(), LessonId::new(10, 12));
+    }
+
+    #[test]
+    fn rejects_malformed_ids() {
+        for bad in [
+            "abc",
+            "",
+            "2",
+            "2.",
+            ".4",
+            "2.4.1",
+            "+2.4",
+            "2.-4",
+            "1e3.1",
+            "9999999999.1",
+        ] {
+            assert!(bad.parse::<LessonId>().is_err(), "{bad:?} parsed");
+        }
+    }
+
+    #[test]
+    fn parses_selectors() {
+        assert_eq!("all".parse(), Ok(Selector::All));
+        assert_eq!("ALL".parse(), Ok(Selector::All));
+        assert_eq!("2".parse(), Ok(Selector::Section(2)));
+        assert_eq!("2.".parse(), Ok(Selector::Section(2)));
+        assert_eq!(" 2.4 ".parse(), Ok(Selector::Lesson(LessonId::new(2, 4))));
+        let err = "abc".parse::<Selector>().unwrap_err();
+        assert!(err.to_string().contains("'abc' is not a lesson id"));
+    }
+}

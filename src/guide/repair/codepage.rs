@@ -1,0 +1,93 @@
+//! Which byte a character came from, when UTF-8 was decoded as Windows-1252, Windows-1254 or
+//! Latin-1. The three pages agree on every byte they share, so one reverse table serves all.
+
+use std::sync::OnceLock;
+
+/// Bytes that neither Windows-1252 nor Windows-1254 defines: a decoder that drops what it
+/// cannot map loses exactly these, so they are the only bytes a hole can be missing.
+pub const UNDEFINED: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
+
+/// Which code page a repaired run shows evidence of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Evidence {
+    /// Only characters all three pages share.
+    #[default]
+    Shared,
+    /// Turkish letters (ğ, ı, ş, İ, Ğ, Ş) that only Windows-1254 has.
+    Windows1254,
+    /// Letters (ð, ý, þ, Ð, Ý, Þ, Ž, ž) in the places where Windows-1254 has Turkish ones.
+    Windows1252,
+    /// C1 control characters: a Latin-1 (ISO-8859-1) decoder.
+    Latin1,
+}
+
+/// Characters above U+00FF that the two Windows pages map to a byte in 0x80..=0xFF, sorted.
+fn specials() -> &'static [(char, u8)] {
+    static TABLE: OnceLock<Vec<(char, u8)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Vec::new();
+        for encoding in [encoding_rs::WINDOWS_1252, encoding_rs::WINDOWS_1254] {
+            for byte in 0x80..=0xFFu8 {
+                let single = [byte];
+                let (text, _) = encoding.decode_without_bom_handling(&single);
+                if let Some(c) = text.chars().next().filter(|c| *c as u32 > 0xFF) {
+                    table.push((c, byte));
+                }
+            }
+        }
+        table.sort_unstable();
+        table.dedup();
+        table
+    })
+}
+
+/// The byte `c` stands for, if a code page could have produced it.
+pub fn byte_of(c: char) -> Option<u8> {
+    let code = c as u32;
+    if code <= 0xFF {
+        // Latin-1 is the identity, and the Windows pages agree with it on 0xA0..=0xFF;
+        // U+0080..=U+009F are the C1 controls WHATWG decoders give for undefined bytes.
+        return Some(code as u8);
+    }
+    let table = specials();
+    table
+        .binary_search_by_key(&c, |&(ch, _)| ch)
+        .ok()
+        .map(|i| table[i].1)
+}
+
+/// What a character says about the page that produced it.
+pub fn evidence_of(c: char) -> Evidence {
+    match c {
+        'ğ' | 'Ğ' | 'ı' | 'İ' | 'ş' | 'Ş' => Evidence::Windows1254,
+        'ð' | 'Ð' | 'ý' | 'Ý' | 'þ' | 'Þ' | 'Ž' | 'ž' => Evidence::Windows1252,
+        '\u{80}'..='\u{9F}' => Evidence::Latin1,
+        _ => Evidence::Shared,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_characters_back_to_bytes() {
+        assert_eq!(byte_of('â'), Some(0xE2));
+        assert_eq!(byte_of('€'), Some(0x80));
+        assert_eq!(byte_of('”'), Some(0x94));
+        assert_eq!(byte_of('Œ'), Some(0x8C));
+        assert_eq!(byte_of('ğ'), Some(0xF0));
+        assert_eq!(byte_of('ð'), Some(0xF0));
+        assert_eq!(byte_of('Ÿ'), Some(0x9F));
+        assert_eq!(byte_of('\u{90}'), Some(0x90));
+        assert_eq!(byte_of('─'), None);
+        assert_eq!(byte_of('→'), None);
+    }
+
+    #[test]
+    fn undefined_bytes_have_no_character_in_either_page() {
+        for byte in UNDEFINED {
+            assert!(!specials().iter().any(|&(_, b)| b == byte), "{byte:#x}");
+        }
+    }
+}
