@@ -2,6 +2,9 @@
 //! Architect's Guide".
 //!
 //! Data flows one way: the guide's text → [`guide`] (load, repair, model) → [`render`] →
-//! the CLI and the TUI.
+//! [`cli`] (and the TUI) → `main`.
 
+pub mod cli;
+pub mod error;
 pub mod guide;
+pub mod render;

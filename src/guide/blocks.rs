@@ -31,22 +31,29 @@ pub(crate) fn parse(text: &str) -> Vec<Node> {
 }
 
 /// Start offsets of lines, to turn byte offsets into 1-based line numbers.
-struct LineIndex(Vec<usize>);
+struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
 
-impl LineIndex {
-    fn new(text: &str) -> Self {
+impl<'t> LineIndex<'t> {
+    fn new(text: &'t str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex(starts)
+        LineIndex { text, starts }
     }
 
     fn line(&self, offset: usize) -> u32 {
-        self.0.partition_point(|&start| start <= offset) as u32
+        self.starts.partition_point(|&start| start <= offset) as u32
     }
 
+    /// The lines a block covers. pulldown-cmark's ranges can take in the blank lines after
+    /// a block (a list's do); those belong to no block.
     fn lines(&self, range: &Range<usize>) -> Lines {
+        let body = self.text.get(range.clone()).unwrap_or("");
+        let end = range.start + body.trim_end().len();
         let first = self.line(range.start);
-        let last = self.line(range.end.saturating_sub(1).max(range.start));
+        let last = self.line(end.saturating_sub(1).max(range.start));
         Lines { first, last }
     }
 }
@@ -79,8 +86,8 @@ struct TableFrame {
     cell: Vec<Span>,
 }
 
-struct Builder {
-    lines: LineIndex,
+struct Builder<'t> {
+    lines: LineIndex<'t>,
     nodes: Vec<Node>,
     stack: Vec<(Frame, Range<usize>)>,
     style: SpanStyle,
@@ -89,8 +96,8 @@ struct Builder {
     links: Vec<String>,
 }
 
-impl Builder {
-    fn new(text: &str) -> Self {
+impl<'t> Builder<'t> {
+    fn new(text: &'t str) -> Self {
         Builder {
             lines: LineIndex::new(text),
             nodes: Vec::new(),

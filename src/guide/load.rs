@@ -196,16 +196,16 @@ fn decode<'a>(source: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, Encoding),
     let empty = || LoadError::Empty {
         name: source.to_string(),
     };
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        if encoding != encoding_rs::UTF_8 {
-            let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-            let which = if encoding == encoding_rs::UTF_16LE {
-                Encoding::Utf16Le
-            } else {
-                Encoding::Utf16Be
-            };
-            return non_blank(text, which).ok_or_else(empty);
-        }
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let which = if encoding == encoding_rs::UTF_16LE {
+            Encoding::Utf16Le
+        } else {
+            Encoding::Utf16Be
+        };
+        return non_blank(text, which).ok_or_else(empty);
     }
     let (body, encoding) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest, Encoding::Utf8Bom),

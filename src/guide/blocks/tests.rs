@@ -146,6 +146,13 @@ fn blocks_know_their_lines() {
 }
 
 #[test]
+fn blank_lines_after_a_block_are_not_part_of_it() {
+    let all = blocks("- a\n- b\n\n\nnext\n");
+    assert_eq!(all[0].lines, Lines { first: 1, last: 2 });
+    assert_eq!(all[1].lines, Lines { first: 5, last: 5 });
+}
+
+#[test]
 fn top_level_headings_are_nodes_with_lines() {
     let nodes = parse("# T\n\ntext\n\n## 1. S\n");
     let heads: Vec<_> = nodes

@@ -1,0 +1,152 @@
+//! The command line: subcommands over the library, writing to any `impl Write`.
+
+mod doctor;
+mod list;
+pub mod output;
+mod show;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::Error;
+use crate::guide::{Loaded, load};
+use crate::render::{Theme, ThemeKind};
+use output::{ColorChoice, Env};
+
+/// An interactive terminal tutor for "Python for AI/ML/Agentic Coding - Architect's Guide".
+///
+/// With no command, opens the tutor. The guide ships inside pyguide; --guide reads
+/// another one of the same shape (numbered '## N. Title' sections, '### N.M' lessons).
+#[derive(Debug, Parser)]
+#[command(name = "pyguide", version, max_term_width = 100)]
+pub struct Cli {
+    /// Read the guide from this markdown file instead of the built-in one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub guide: Option<PathBuf>,
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Colours for a dark or a light terminal background.
+    #[arg(long, global = true, value_enum, default_value_t)]
+    pub theme: ThemeArg,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the sections and their lessons.
+    List {
+        /// Print JSON: {"title", "sections": [{"number", "title", "lessons": [{"id", "title"}]}]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a lesson (2.4), a whole section (2), or the whole guide (all).
+    Show {
+        /// What to show: N.M, N or all.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Columns to wrap prose at [default: the terminal's width, else 100].
+        #[arg(long, value_name = "COLUMNS", value_parser = parse_width)]
+        width: Option<usize>,
+    },
+    /// Report what is in a guide: counts, encoding repairs and warnings.
+    Doctor {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, ValueEnum)]
+pub enum ThemeArg {
+    #[default]
+    Dark,
+    Light,
+}
+
+impl From<ThemeArg> for ThemeKind {
+    fn from(t: ThemeArg) -> Self {
+        match t {
+            ThemeArg::Dark => ThemeKind::Dark,
+            ThemeArg::Light => ThemeKind::Light,
+        }
+    }
+}
+
+fn parse_width(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(w @ 1..=10_000) => Ok(w),
+        _ => Err("the width must be a number of columns from 1 to 10000".to_string()),
+    }
+}
+
+/// Runs a parsed command line, writing what it shows to `out`.
+pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
+    let env = Env::read();
+    let mode = output::color_mode(cli.color, output::stdout_is_terminal(), &env);
+    let theme = Theme::new(cli.theme.into(), mode);
+    let loaded = load_guide(cli)?;
+    match &cli.command {
+        None => list::text(&loaded.guide, &theme, out)?,
+        Some(Command::List { json: false }) => list::text(&loaded.guide, &theme, out)?,
+        Some(Command::List { json: true }) => list::json(&loaded.guide, out)?,
+        Some(Command::Show { id, width }) => {
+            let width =
+                width.unwrap_or_else(|| output::default_width(output::terminal_width(), &env));
+            show::run(&loaded.guide, id, width, &theme, out)?;
+        }
+        Some(Command::Doctor { json: false }) => doctor::text(&loaded, &theme, out)?,
+        Some(Command::Doctor { json: true }) => doctor::json(&loaded, out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn load_guide(cli: &Cli) -> Result<Loaded, Error> {
+    Ok(match &cli.guide {
+        Some(path) => load::from_path(path)?,
+        None => load::builtin()?,
+    })
+}
+
+/// A clap usage error as one line: its message and what was meant, without the usage block.
+pub fn usage_error_line(error: &clap::Error) -> String {
+    let text = error.render().to_string();
+    let parts: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+        })
+        .collect();
+    let line = parts.join(" ");
+    let line = line.strip_prefix("error: ").unwrap_or(&line);
+    format!("{line} (see 'pyguide --help')")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn usage_errors_fit_on_one_line() {
+        let err = Cli::try_parse_from(["pyguide", "show", "2.4", "--width", "0"]).unwrap_err();
+        let line = usage_error_line(&err);
+        assert!(!line.contains('\n'));
+        assert!(
+            line.contains("the width must be a number of columns from 1 to 10000"),
+            "{line}"
+        );
+        let err = Cli::try_parse_from(["pyguide", "show"]).unwrap_err();
+        assert!(usage_error_line(&err).contains("<ID>"));
+    }
+}

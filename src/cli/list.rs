@@ -1,0 +1,89 @@
+//! `pyguide list`: the sections and lessons.
+
+use std::io::Write;
+
+use ratatui::text::{Line, Span};
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::guide::Guide;
+use crate::render::{Theme, ansi};
+
+#[derive(Serialize)]
+struct ListJson<'g> {
+    title: &'g str,
+    sections: Vec<SectionJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct SectionJson<'g> {
+    number: u32,
+    title: &'g str,
+    line: u32,
+    lessons: Vec<LessonJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct LessonJson<'g> {
+    id: String,
+    title: &'g str,
+    line: u32,
+}
+
+pub(crate) fn json(guide: &Guide, out: &mut dyn Write) -> Result<(), Error> {
+    let sections = guide
+        .sections
+        .iter()
+        .map(|s| SectionJson {
+            number: s.number,
+            title: &s.title,
+            line: s.line,
+            lessons: s
+                .lessons
+                .iter()
+                .map(|l| LessonJson {
+                    id: l.id.to_string(),
+                    title: &l.title,
+                    line: l.line,
+                })
+                .collect(),
+        })
+        .collect();
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &ListJson {
+            title: &guide.title,
+            sections,
+        },
+    )?;
+    writeln!(out)?;
+    Ok(())
+}
+
+pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<(), Error> {
+    let number_width = guide
+        .sections
+        .iter()
+        .map(|s| s.number.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let mut lines = vec![
+        Line::from(Span::styled(guide.title.clone(), theme.title)),
+        Line::default(),
+    ];
+    for section in &guide.sections {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>number_width$}  ", section.number), theme.bullet),
+            Span::styled(section.title.clone(), theme.heading),
+        ]));
+        for lesson in &section.lessons {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(number_width + 2)),
+                Span::styled(format!("{:<5}", lesson.id.to_string()), theme.muted),
+                Span::raw(lesson.title.clone()),
+            ]));
+        }
+    }
+    ansi::write_lines(out, &lines, theme.mode)?;
+    Ok(())
+}

@@ -1,0 +1,35 @@
+//! What can go wrong, as one line each; `main` turns these into the exit status.
+
+use crate::guide::{LoadError, ParseIdError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    BadId(#[from] ParseIdError),
+    #[error("no lesson {id}: {hint}")]
+    NoLesson { id: String, hint: String },
+    #[error("no section {number}: {hint}")]
+    NoSection { number: u32, hint: String },
+    #[error("cannot write output: {0}")]
+    Output(std::io::Error),
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Error {
+    /// 2 for a malformed command line (as clap uses), 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::BadId(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Output(e)
+    }
+}

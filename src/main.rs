@@ -1,0 +1,34 @@
+//! The `pyguide` binary: parse arguments, run, and turn errors into one line and an exit code.
+
+use std::io::{BufWriter, ErrorKind};
+use std::process::ExitCode;
+
+use clap::Parser;
+use pyguide::cli::{self, Cli};
+use pyguide::error::Error;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version print to stdout and succeed.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("pyguide: {}", cli::usage_error_line(&e));
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match cli::run(&cli, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        // `pyguide show all | head` closing the pipe early is not an error.
+        Err(Error::Output(e)) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            drop(out);
+            eprintln!("pyguide: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Blocks × width × theme → styled lines: the one renderer the CLI and the TUI share.
+//!
+//! A [`Page`] is what to show (headings and borrowed blocks) with its code highlighted
+//! once; [`Page::layout`] lays it out for a width, cheaply and as often as needed.
+
+pub mod ansi;
+mod highlight;
+mod inline;
+mod layout;
+mod table;
+pub mod theme;
+mod wrap;
+
+use ratatui::text::{Line, Text};
+
+use crate::guide::{Block, BlockKind, Guide, Lesson, PartKind, Section};
+use highlight::Highlights;
+pub use theme::{ColorMode, Theme, ThemeKind};
+
+/// One thing on a page.
+#[derive(Clone, Debug)]
+pub enum Piece<'g> {
+    /// A heading the page adds: the guide title (1), a section (2) or a lesson (3).
+    Heading {
+        level: u8,
+        text: String,
+        line: u32,
+    },
+    Block(&'g Block),
+}
+
+/// What to do with diagram lines wider than the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overflow {
+    /// Cut them at the width and end them with a `›` marker (for printed output).
+    Cut,
+    /// Keep them whole, for a view that scrolls sideways.
+    Keep,
+}
+
+/// A laid-out page.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    pub lines: Vec<Line<'static>>,
+    /// For each line, the guide line it shows (0 for lines the renderer adds).
+    pub source: Vec<u32>,
+}
+
+impl Rendered {
+    pub fn text(&self) -> Text<'static> {
+        Text::from(self.lines.clone())
+    }
+
+    /// The lines as plain strings, for tests and for output without styles.
+    pub fn plain(&self) -> Vec<String> {
+        self.lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+}
+
+/// Pieces ready to lay out. Their code is highlighted on the first layout, once.
+pub struct Page<'g> {
+    pieces: Vec<Piece<'g>>,
+    highlights: Highlights<'g>,
+    theme: Theme,
+}
+
+impl<'g> Page<'g> {
+    pub fn new(pieces: Vec<Piece<'g>>, theme: &Theme) -> Self {
+        let mut jobs = Vec::new();
+        for piece in &pieces {
+            if let Piece::Block(block) = piece {
+                collect_code(std::slice::from_ref(*block), &mut jobs);
+            }
+        }
+        let highlights = Highlights::new(jobs, theme);
+        Page {
+            pieces,
+            highlights,
+            theme: theme.clone(),
+        }
+    }
+
+    /// One lesson. A rule that ends it is the guide's separator before the next section,
+    /// which means nothing on a page of its own, so it is left out.
+    pub fn lesson(lesson: &'g Lesson, theme: &Theme) -> Self {
+        let mut pieces = Vec::new();
+        push_lesson(&mut pieces, lesson);
+        while matches!(
+            pieces.last(),
+            Some(Piece::Block(Block {
+                kind: BlockKind::Rule,
+                ..
+            }))
+        ) {
+            pieces.pop();
+        }
+        Page::new(pieces, theme)
+    }
+
+    pub fn section(section: &'g Section, theme: &Theme) -> Self {
+        let mut pieces = Vec::new();
+        push_section(&mut pieces, section);
+        Page::new(pieces, theme)
+    }
+
+    /// The whole guide in document order, without the table of contents (which is navigation).
+    pub fn guide(guide: &'g Guide, theme: &Theme) -> Self {
+        let title = match &guide.icon {
+            Some(icon) => format!("{icon} {}", guide.title),
+            None => guide.title.clone(),
+        };
+        let mut pieces = vec![Piece::Heading {
+            level: 1,
+            text: title,
+            line: guide.title_line,
+        }];
+        pieces.extend(guide.preface.iter().map(Piece::Block));
+        let (mut sections, mut parts) = (
+            guide.sections.iter().peekable(),
+            guide.parts.iter().peekable(),
+        );
+        loop {
+            let next_part_first = match (sections.peek(), parts.peek()) {
+                (Some(s), Some(p)) => p.line < s.line,
+                (None, Some(_)) => true,
+                (Some(_), None) => false,
+                (None, None) => break,
+            };
+            if next_part_first {
+                let Some(part) = parts.next() else { break };
+                if part.kind != PartKind::Contents {
+                    let text = match &part.icon {
+                        Some(icon) => format!("{icon} {}", part.title),
+                        None => part.title.clone(),
+                    };
+                    pieces.push(Piece::Heading {
+                        level: 2,
+                        text,
+                        line: part.line,
+                    });
+                    pieces.extend(part.blocks.iter().map(Piece::Block));
+                }
+            } else if let Some(section) = sections.next() {
+                push_section(&mut pieces, section);
+            }
+        }
+        Page::new(pieces, theme)
+    }
+
+    /// Lays the page out `width` columns wide (at least 1).
+    pub fn layout(&self, width: usize, overflow: Overflow) -> Rendered {
+        let layout = || {
+            layout::Layout::new(&self.theme, overflow, &self.highlights)
+                .page(&self.pieces, width.max(1))
+        };
+        self.highlights.with_helper(layout)
+    }
+}
+
+fn push_section<'g>(pieces: &mut Vec<Piece<'g>>, section: &'g Section) {
+    let text = format!("{}. {}", section.number, section.title);
+    pieces.push(Piece::Heading {
+        level: 2,
+        text,
+        line: section.line,
+    });
+    pieces.extend(section.intro.iter().map(Piece::Block));
+    for lesson in &section.lessons {
+        push_lesson(pieces, lesson);
+    }
+}
+
+fn push_lesson<'g>(pieces: &mut Vec<Piece<'g>>, lesson: &'g Lesson) {
+    let text = format!("{} {}", lesson.id, lesson.title);
+    pieces.push(Piece::Heading {
+        level: 3,
+        text,
+        line: lesson.line,
+    });
+    pieces.extend(lesson.blocks.iter().map(Piece::Block));
+}
+
+/// Code blocks in the order [`layout`] meets them: depth first, through lists and quotes.
+fn collect_code<'g>(blocks: &'g [Block], jobs: &mut Vec<(Option<&'g str>, &'g str)>) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Code { lang, text } => jobs.push((lang.as_deref(), text)),
+            BlockKind::Quote(inner) => collect_code(inner, jobs),
+            BlockKind::List(list) => list
+                .items
+                .iter()
+                .for_each(|item| collect_code(&item.blocks, jobs)),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,176 @@
+use super::*;
+use crate::guide::load;
+
+fn guide(md: &str) -> Guide {
+    load::from_bytes(
+        "t.md",
+        format!("# T\n\n## 1. S\n\n### 1.1 L\n\n{md}").as_bytes(),
+    )
+    .unwrap()
+    .guide
+}
+
+fn show(md: &str, width: usize, overflow: Overflow) -> Vec<String> {
+    let guide = guide(md);
+    let theme = Theme::new(ThemeKind::Dark, ColorMode::Plain);
+    let page = Page::lesson(&guide.sections[0].lessons[0], &theme);
+    page.layout(width, overflow).plain()
+}
+
+#[test]
+fn a_lesson_opens_with_its_underlined_title() {
+    let out = show("Hello.", 40, Overflow::Cut);
+    assert_eq!(out, ["1.1 L", "─────", "", "Hello."]);
+}
+
+#[test]
+fn code_is_framed_with_its_language_and_kept_exact() {
+    let out = show("```python\ndef f():\n    return 1\n```", 40, Overflow::Cut);
+    assert_eq!(
+        &out[3..],
+        [
+            "╭─ python ─────╮",
+            "│ def f():     │",
+            "│     return 1 │",
+            "╰──────────────╯"
+        ]
+    );
+    assert!(out[3].starts_with("╭─ python ─"));
+    assert!(out.iter().any(|l| l.contains("│ def f():")));
+    assert!(out.iter().any(|l| l.contains("│     return 1")));
+    let widths: Vec<usize> = out[3..].iter().map(|l| wrap::width(l)).collect();
+    assert!(widths.windows(2).all(|w| w[0] == w[1]), "{out:#?}");
+}
+
+#[test]
+fn long_code_lines_continue_on_marked_rows_without_losing_text() {
+    let long = "x = 'abcdefghijklmnopqrstuvwxyz0123456789'";
+    let out = show(&format!("```python\n{long}\n```"), 24, Overflow::Cut);
+    let rows: Vec<&String> = out.iter().filter(|l| l.starts_with('│')).collect();
+    assert!(rows.len() > 1);
+    assert!(rows[1].starts_with("│↪"));
+    let joined: String = rows
+        .iter()
+        .map(|r| r[3..r.len() - 4].trim_end().to_string())
+        .collect::<Vec<_>>()
+        .concat();
+    assert!(joined.contains("abcdefghijklm"), "{rows:#?}");
+    assert!(out.iter().all(|l| wrap::width(l) <= 24), "{out:#?}");
+}
+
+#[test]
+fn diagrams_are_verbatim_and_cut_only_when_too_wide() {
+    let art = "┌────────┐\n│  box   │  \n└────────┘";
+    let out = show(&format!("```\n{art}\n```"), 40, Overflow::Cut);
+    assert_eq!(&out[3..], art.split('\n').collect::<Vec<_>>());
+    let cut = show(&format!("```\n{art}\n```"), 6, Overflow::Cut);
+    assert_eq!(&cut[3..], ["┌────›", "│  bo›", "└────›"]);
+    let kept = show(&format!("```\n{art}\n```"), 6, Overflow::Keep);
+    assert_eq!(&kept[3..], art.split('\n').collect::<Vec<_>>());
+}
+
+#[test]
+fn lists_show_bullets_numbers_and_tasks() {
+    let out = show(
+        "- a\n  - nested\n- b\n\n9. nine\n10. ten\n\n- [x] done\n- [ ] todo",
+        40,
+        Overflow::Cut,
+    );
+    assert_eq!(
+        &out[3..],
+        [
+            "• a",
+            "  ◦ nested",
+            "• b",
+            "",
+            " 9. nine",
+            "10. ten",
+            "",
+            "[x] done",
+            "[ ] todo"
+        ]
+    );
+}
+
+#[test]
+fn list_items_wrap_under_their_text() {
+    let out = show("- one two three four five", 12, Overflow::Cut);
+    assert_eq!(&out[3..], ["• one two", "  three four", "  five"]);
+}
+
+#[test]
+fn quotes_get_a_bar() {
+    let out = show("> quoted words here", 12, Overflow::Cut);
+    assert_eq!(&out[3..], ["│ quoted", "│ words here"]);
+}
+
+#[test]
+fn tables_line_up_by_display_width() {
+    let out = show(
+        "| Name | Value |\n|---|--:|\n| 日本 | 1 |\n| ascii | 22 |",
+        40,
+        Overflow::Cut,
+    );
+    assert_eq!(
+        &out[3..],
+        [
+            "┌───────┬───────┐",
+            "│ Name  │ Value │",
+            "├───────┼───────┤",
+            "│ 日本  │     1 │",
+            "│ ascii │    22 │",
+            "└───────┴───────┘",
+        ]
+    );
+}
+
+#[test]
+fn wide_tables_wrap_cells_and_narrow_ones_become_records() {
+    let md = "| A | B |\n|---|---|\n| one two three four | five six seven eight |";
+    let out = show(md, 24, Overflow::Cut);
+    assert!(out.iter().all(|l| wrap::width(l) <= 24), "{out:#?}");
+    assert!(out.iter().any(|l| l.starts_with("┌")));
+    let narrow = show(md, 8, Overflow::Cut);
+    assert!(narrow.iter().any(|l| l.starts_with("A:")), "{narrow:#?}");
+}
+
+#[test]
+fn rendered_lines_point_back_at_the_guide() {
+    let guide = guide("Para.\n\n```python\na = 1\nb = 2\n```");
+    let theme = Theme::new(ThemeKind::Dark, ColorMode::Plain);
+    let rendered = Page::lesson(&guide.sections[0].lessons[0], &theme).layout(40, Overflow::Cut);
+    let b_line = rendered
+        .plain()
+        .iter()
+        .position(|l| l.contains("b = 2"))
+        .unwrap();
+    assert_eq!(rendered.source[b_line], 11);
+    assert_eq!(rendered.source[0], 5);
+}
+
+#[test]
+fn the_whole_guide_lays_out_at_any_width_without_panicking() {
+    let loaded = load::builtin().unwrap();
+    let theme = Theme::new(ThemeKind::Dark, ColorMode::TrueColor);
+    let page = Page::guide(&loaded.guide, &theme);
+    for width in [1, 2, 3, 5, 8, 13, 40, 80, 100, 250] {
+        let rendered = page.layout(width, Overflow::Cut);
+        assert_eq!(rendered.lines.len(), rendered.source.len());
+        if width >= 13 {
+            let widest = rendered.lines.iter().map(|l| l.width()).max().unwrap();
+            assert!(widest <= width, "width {width}: a line is {widest} wide");
+        }
+    }
+}
+
+#[test]
+fn blocks_written_together_stay_together() {
+    let out = show("**Key Points:**\n- one\n\nApart.", 40, Overflow::Cut);
+    assert_eq!(&out[3..], ["Key Points:", "• one", "", "Apart."]);
+}
+
+#[test]
+fn a_lesson_page_drops_the_section_separator_after_it() {
+    let out = show("Text.\n\n---", 40, Overflow::Cut);
+    assert_eq!(&out[3..], ["Text."]);
+}
