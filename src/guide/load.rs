@@ -179,7 +179,8 @@ pub fn from_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         });
     }
     warnings.sort_by_key(|w| w.line);
-    let lines = text.lines().count();
+    let lines =
+        memchr::memchr_iter(b'\n', text.as_bytes()).count() + usize::from(!text.ends_with('\n'));
     let diagnostics = Diagnostics {
         source: source.to_string(),
         bytes: bytes.len(),

@@ -89,7 +89,7 @@ pub fn repair(text: &str) -> (Cow<'_, str>, Report) {
     let mut report = Report::default();
     let mut holes = Vec::new();
     let mut fixes = Vec::new();
-    for (index, line) in text.split('\n').enumerate() {
+    for (index, line) in lines(text).enumerate() {
         if let Some(fixed) = repair_line(line, index, &mut holes, &mut report) {
             fixes.push((index, fixed));
             report.lines.push(index as u32 + 1);
@@ -98,12 +98,32 @@ pub fn repair(text: &str) -> (Cow<'_, str>, Report) {
     if fixes.is_empty() {
         return (Cow::Borrowed(text), report);
     }
-    let mut lines: Vec<Cow<str>> = text.split('\n').map(Cow::Borrowed).collect();
+    let mut lines: Vec<Cow<str>> = self::lines(text).map(Cow::Borrowed).collect();
     for (index, fixed) in fixes {
         lines[index] = Cow::Owned(fixed);
     }
     fill_holes(&mut lines, holes, &mut report);
     (Cow::Owned(lines.join("\n")), report)
+}
+
+/// The lines of `text` split at `\n`, found with memchr.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
+}
+
+/// Whether a line has a character some code page could have produced from a UTF-8 byte:
+/// most clean lines (box drawings, arrows, plain ASCII) have none and are skipped at once.
+fn may_be_mojibake(line: &str) -> bool {
+    !line.is_ascii()
+        && line
+            .chars()
+            .any(|c| !c.is_ascii() && codepage::byte_of(c).is_some())
 }
 
 fn repair_line(
@@ -112,7 +132,7 @@ fn repair_line(
     holes: &mut Vec<Hole>,
     report: &mut Report,
 ) -> Option<String> {
-    if line.is_ascii() {
+    if !may_be_mojibake(line) {
         return None;
     }
     let mut out = String::with_capacity(line.len());

@@ -46,7 +46,7 @@ pub(crate) fn layout(
         })
         .collect();
     let minimum: Vec<usize> = (0..columns)
-        .map(|c| longest_word(table, c).clamp(1, 12))
+        .map(|c| longest_word(table, c).max(1))
         .collect();
     let widths = fit(natural, &minimum, room);
     Grid {

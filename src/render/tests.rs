@@ -174,3 +174,15 @@ fn a_lesson_page_drops_the_section_separator_after_it() {
     let out = show("Text.\n\n---", 40, Overflow::Cut);
     assert_eq!(&out[3..], ["Text."]);
 }
+
+#[test]
+fn table_cells_break_words_only_when_nothing_else_fits() {
+    let md = "| A | B |\n|---|---|\n| Multiprocessingness | x y z w v u t s r q p o n m l k j i h g f e d c b a |";
+    let out = show(md, 40, Overflow::Cut);
+    assert!(
+        out.iter().any(|l| l.contains("Multiprocessingness")),
+        "{out:#?}"
+    );
+    let tiny = show(md, 16, Overflow::Cut);
+    assert!(tiny.iter().all(|l| wrap::width(l) <= 16), "{tiny:#?}");
+}

@@ -39,14 +39,19 @@ impl Anchors {
 /// not matter.
 pub(crate) fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() || c == '_' || c == '-' {
-            out.extend(c.to_lowercase());
+    for c in text
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
+        .chars()
+    {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+            out.push(c.to_ascii_lowercase());
         } else if c == ' ' {
             out.push('-');
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
         }
     }
-    out.trim_matches('-').to_string()
+    out
 }
 
 #[cfg(test)]

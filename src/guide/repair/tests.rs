@@ -127,6 +127,17 @@ fn marks_an_undecidable_emoji_with_a_replacement_character() {
 }
 
 #[test]
+fn splits_lines_like_split_on_newline() {
+    for text in ["", "a", "a\n", "\n\nb", "x\ny\nz"] {
+        assert_eq!(
+            lines(text).collect::<Vec<_>>(),
+            text.split('\n').collect::<Vec<_>>(),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
 fn counts_repaired_lines_and_sequences() {
     let broken = damage("a\n‘b’\nc\n─", encoding_rs::WINDOWS_1252);
     let (_, report) = repair(&broken);

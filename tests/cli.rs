@@ -1,0 +1,346 @@
+//! The `pyguide` binary end to end: output, exit codes, and every bad input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const CLEAN: &str = include_str!("../content/guide.md");
+const RAW: &str = "tests/data/guide.raw.md";
+
+/// Runs pyguide with an environment that does not depend on the shell running the tests.
+fn pyguide(args: &[&str]) -> Output {
+    pyguide_env(args, &[])
+}
+
+fn pyguide_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pyguide"));
+    for var in ["NO_COLOR", "COLORTERM", "COLUMNS", "TERM"] {
+        command.env_remove(var);
+    }
+    command.envs(env.iter().copied()).args(args);
+    command.output().expect("pyguide runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// A failure: no output, one line on stderr, the given exit code; returns that line.
+fn fails(out: &Output, code: i32) -> String {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "one line expected: {err:?}");
+    assert!(err.starts_with("pyguide: "), "{err}");
+    assert!(out.stdout.is_empty());
+    err.trim_end().to_string()
+}
+
+#[test]
+fn list_json_has_the_documented_shape() {
+    let out = pyguide(&["list", "--json"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        json["title"],
+        "Python for AI/ML/Agentic Coding - Architect's Guide"
+    );
+    let sections = json["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 8);
+    assert_eq!(sections[0]["number"], 1);
+    assert_eq!(sections[0]["title"], "Python Fundamentals");
+    assert_eq!(sections[0]["lessons"][0]["id"], "1.1");
+    assert_eq!(
+        sections[0]["lessons"][0]["title"],
+        "Data Types & Structures"
+    );
+    let lessons: usize = sections
+        .iter()
+        .map(|s| s["lessons"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(lessons, 33);
+}
+
+#[test]
+fn list_text_shows_sections_and_lessons() {
+    let out = stdout(&pyguide(&["list"]));
+    assert!(out.contains("2  Python Internals & Architecture"));
+    assert!(out.contains("2.4  Global Interpreter Lock (GIL)"));
+    assert!(!out.contains('\u{1b}'), "no escapes when piped");
+}
+
+#[test]
+fn show_prints_every_code_and_diagram_line_of_a_lesson_exactly() {
+    let out = stdout(&pyguide(&["show", "2.4", "--width", "100"]));
+    // Lesson 2.4 is lines 301-342 of the guide.
+    let lesson: Vec<&str> = CLEAN.lines().skip(300).take(42).collect();
+    let mut inside = false;
+    let mut checked = 0;
+    for line in lesson {
+        if line.starts_with("```") {
+            inside = !inside;
+        } else if inside {
+            assert!(out.lines().any(|o| o.contains(line)), "missing {line:?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 10 + 17);
+    assert!(out.starts_with("2.4 Global Interpreter Lock (GIL)\n"));
+}
+
+#[test]
+fn show_all_contains_every_code_and_diagram_line_of_the_guide() {
+    let out = stdout(&pyguide(&["show", "all", "--width", "100"]));
+    let mut inside = false;
+    for line in CLEAN.lines() {
+        if line.starts_with("```") {
+            inside = !inside;
+        } else if inside {
+            assert!(out.lines().any(|o| o.contains(line)), "missing {line:?}");
+        }
+    }
+}
+
+#[test]
+fn show_a_section_has_all_its_lessons() {
+    let out = stdout(&pyguide(&["show", "3", "--width", "80"]));
+    for title in [
+        "3. Memory Management",
+        "3.1 Memory Allocation",
+        "3.4 Memory Profiling",
+    ] {
+        assert!(out.contains(title), "{title}");
+    }
+    assert!(!out.contains("4.1 Threading"));
+}
+
+#[test]
+fn diagrams_wider_than_the_width_are_cut_with_a_marker() {
+    let out = stdout(&pyguide(&["show", "2.1", "--width", "40"]));
+    assert!(out.lines().all(|l| l.chars().count() <= 40), "{out}");
+    assert!(out.lines().any(|l| l.ends_with('›')));
+}
+
+#[test]
+fn colour_follows_flags_and_environment() {
+    let piped = stdout(&pyguide(&["show", "1.2"]));
+    assert!(!piped.contains('\u{1b}'));
+    let forced = stdout(&pyguide(&["show", "1.2", "--color", "always"]));
+    assert!(forced.contains("\u{1b}[38;5;"), "256 colours by default");
+    let truecolor = stdout(&pyguide_env(
+        &["show", "1.2", "--color", "always"],
+        &[("COLORTERM", "truecolor")],
+    ));
+    assert!(
+        truecolor.contains("\u{1b}[38;2;"),
+        "24-bit colour with COLORTERM=truecolor"
+    );
+    let never = stdout(&pyguide_env(
+        &["show", "1.2", "--color", "never"],
+        &[("COLORTERM", "truecolor")],
+    ));
+    assert!(!never.contains('\u{1b}'));
+    let light = stdout(&pyguide(&[
+        "show", "1.2", "--color", "always", "--theme", "light",
+    ]));
+    assert_ne!(light, forced);
+}
+
+#[test]
+fn width_comes_from_columns_when_not_a_terminal_and_not_given() {
+    let out = stdout(&pyguide_env(&["show", "4.4"], &[("COLUMNS", "50")]));
+    assert!(out.lines().all(|l| l.chars().count() <= 50), "{out}");
+    let default = stdout(&pyguide(&["show", "4.4"]));
+    assert!(default.lines().any(|l| l.chars().count() > 50));
+}
+
+#[test]
+fn the_raw_guide_shows_the_same_as_the_clean_one_but_the_emoji() {
+    let clean = stdout(&pyguide(&["show", "all", "--width", "100"]));
+    let raw = stdout(&pyguide(&["--guide", RAW, "show", "all", "--width", "100"]));
+    // Only the title differs: U+FFFD for the snake, and an underline one column shorter
+    // because the snake is two columns wide.
+    let (clean_title, raw_title): (Vec<&str>, Vec<&str>) = (
+        clean.lines().take(2).collect(),
+        raw.lines().take(2).collect(),
+    );
+    assert_eq!(raw_title[0], clean_title[0].replacen('🐍', "\u{FFFD}", 1));
+    assert_eq!(
+        raw_title[1].chars().count() + 1,
+        clean_title[1].chars().count()
+    );
+    assert_eq!(
+        raw.lines().skip(2).collect::<Vec<_>>(),
+        clean.lines().skip(2).collect::<Vec<_>>()
+    );
+    let list_clean = stdout(&pyguide(&["list", "--json"]));
+    let list_raw = stdout(&pyguide(&["--guide", RAW, "list", "--json"]));
+    assert_eq!(list_raw, list_clean);
+}
+
+#[test]
+fn doctor_reports_counts_and_repairs() {
+    let out = stdout(&pyguide(&["--guide", RAW, "doctor"]));
+    for expected in [
+        "sections     8",
+        "lessons      33",
+        "code blocks  26 (python 26)",
+        "diagrams     7",
+        "tables       3",
+        "checklist    16 items in 4 phases",
+        "resources    6",
+        "Windows-1254 (Turkish)",
+        "line 205, column 67: restored ┐ (U+2510) by its box-drawing neighbours",
+        "line 309, column 14: restored ← (U+2190) by common use",
+        "line 1, column 3: unrecoverable",
+    ] {
+        assert!(out.contains(expected), "{expected:?} not in:\n{out}");
+    }
+    let clean = stdout(&pyguide(&["doctor"]));
+    assert!(clean.contains("none needed: clean UTF-8"), "{clean}");
+}
+
+#[test]
+fn doctor_json_has_stats_and_repairs() {
+    let out = pyguide(&["--guide", RAW, "doctor", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["stats"]["lessons"], 33);
+    assert_eq!(json["stats"]["diagrams"], 7);
+    assert_eq!(json["repair"]["restored"].as_array().unwrap().len(), 20);
+    assert_eq!(json["repair"]["unrecoverable"][0]["line"], 1);
+    assert_eq!(json["encoding"], "UTF-8");
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_show_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.md");
+    std::fs::write(&path, format!("\u{FEFF}{}", CLEAN.replace('\n', "\r\n"))).unwrap();
+    let path = path.to_str().unwrap();
+    let with_bom = stdout(&pyguide(&["--guide", path, "show", "all", "--width", "90"]));
+    assert_eq!(
+        with_bom,
+        stdout(&pyguide(&["show", "all", "--width", "90"]))
+    );
+}
+
+#[test]
+fn no_command_prints_the_contents() {
+    let out = pyguide(&[]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("8.4  Monitoring & Observability"));
+}
+
+#[test]
+fn help_and_version() {
+    let help = pyguide(&["--help"]);
+    assert!(help.status.success());
+    for word in ["list", "show", "doctor", "--guide", "--color", "--theme"] {
+        assert!(stdout(&help).contains(word), "{word}");
+    }
+    let version = pyguide(&["--version"]);
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("pyguide {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn unknown_lessons_and_sections_name_the_valid_range() {
+    assert_eq!(
+        fails(&pyguide(&["show", "9.9"]), 1),
+        "pyguide: no lesson 9.9: lessons run from 1.1 to 8.4"
+    );
+    assert_eq!(
+        fails(&pyguide(&["show", "2.9"]), 1),
+        "pyguide: no lesson 2.9: section 2 has lessons 2.1 to 2.5"
+    );
+    assert_eq!(
+        fails(&pyguide(&["show", "12"]), 1),
+        "pyguide: no section 12: the guide has sections 1 to 8"
+    );
+}
+
+#[test]
+fn malformed_ids_and_widths_are_usage_errors() {
+    let err = fails(&pyguide(&["show", "abc"]), 2);
+    assert_eq!(
+        err,
+        "pyguide: 'abc' is not a lesson id: use N.M (like 2.4), a section number (like 2), or 'all'"
+    );
+    let err = fails(&pyguide(&["show", "2.4", "--width", "0"]), 2);
+    assert!(
+        err.contains("the width must be a number of columns from 1 to 10000"),
+        "{err}"
+    );
+    fails(&pyguide(&["show"]), 2);
+    fails(&pyguide(&["shw", "2.4"]), 2);
+}
+
+fn guide_file(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn bad_guide_files_get_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let missing = d.join("missing.md");
+    let cases: Vec<(String, &str)> = vec![
+        (
+            missing.to_str().unwrap().to_string(),
+            "no such file (check the path)",
+        ),
+        (
+            d.to_str().unwrap().to_string(),
+            "is a directory: pass the guide's markdown file",
+        ),
+        (
+            guide_file(d, "empty.md", b""),
+            "is empty: a guide needs sections like '## 1. Title'",
+        ),
+        (
+            guide_file(d, "bin.md", b"\x7fELF\x02\x01\x01\x00\x00\x00"),
+            "is a binary file",
+        ),
+        (
+            guide_file(d, "latin.md", b"# Caf\xe9\n\n## 1. A\n"),
+            "is not UTF-8 text: byte 0xE9 at line 1, column 6",
+        ),
+        (
+            guide_file(d, "plain.md", b"# Notes\n\nJust text.\n"),
+            "no numbered sections like '## 1. Title' found in",
+        ),
+    ];
+    for (path, message) in cases {
+        for command in [&["list"][..], &["show", "1.1"], &["doctor"]] {
+            let mut args = vec!["--guide", path.as_str()];
+            args.extend_from_slice(command);
+            let err = fails(&pyguide(&args), 1);
+            assert!(err.contains(message), "{path} {command:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyguide"))
+        .args(["show", "all"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closing our end before pyguide has started makes every write of it fail.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty());
+}
