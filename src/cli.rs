@@ -112,6 +112,21 @@ fn load_guide(cli: &Cli) -> Result<Loaded, Error> {
     })
 }
 
+/// Writes `value` as pretty JSON. serde_json escapes C0 controls; C1 controls (U+0080 to
+/// U+009F), which some terminals also obey, are escaped here too. The result is still JSON.
+pub(crate) fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Error> {
+    let text = serde_json::to_string_pretty(value)?;
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{80}'..='\u{9F}' => safe.push_str(&format!("\\u{:04x}", c as u32)),
+            c => safe.push(c),
+        }
+    }
+    writeln!(out, "{safe}")?;
+    Ok(())
+}
+
 /// A clap usage error as one line: its message and what was meant, without the usage block.
 pub fn usage_error_line(error: &clap::Error) -> String {
     let text = error.render().to_string();

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use pyguide::cli::{self, Cli};
 use pyguide::error::Error;
+use pyguide::render::printable_line;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -16,7 +17,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("pyguide: {}", cli::usage_error_line(&e));
+            eprintln!("pyguide: {}", printable_line(&cli::usage_error_line(&e)));
             return ExitCode::from(2);
         }
     };
@@ -27,7 +28,8 @@ fn main() -> ExitCode {
         Err(Error::Output(e)) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             drop(out);
-            eprintln!("pyguide: {e}");
+            // Messages quote user input (ids, paths): keep them to one safe line.
+            eprintln!("pyguide: {}", printable_line(&e.to_string()));
             ExitCode::from(e.exit_code())
         }
     }

@@ -15,6 +15,7 @@ use ratatui::text::{Line, Text};
 
 use crate::guide::{Block, BlockKind, Guide, Lesson, PartKind, Section};
 use highlight::Highlights;
+pub use inline::{printable, printable_line};
 pub use theme::{ColorMode, Theme, ThemeKind};
 
 /// One thing on a page.

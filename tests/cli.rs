@@ -344,3 +344,57 @@ fn a_closed_pipe_is_not_an_error() {
     );
     assert!(out.stderr.is_empty());
 }
+
+/// A guide whose headings, code label, contents and file name carry terminal escapes.
+fn hostile_guide(dir: &Path) -> String {
+    let md = "# T\u{1b}[31mred\u{9b}1m\n\n## 📑 Contents\n\n- [Evil\u{1b}]0;pwned\u{7}](#nowhere\u{9b}2J)\n\n\
+              ## 1. A\u{1b}]0;pwned\u{7}x\n\n### 1.1 B\u{1b}[2J\n\n```py\u{1b}]0;pwn\u{7}thon\nx = 1\n```\n\n\
+              ## Notes\u{9b}31m\n\ntext\n";
+    guide_file(dir, "evil\u{1b}[2J.md", md.as_bytes())
+}
+
+#[test]
+fn nothing_from_a_guide_reaches_the_terminal_as_an_escape() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = hostile_guide(dir.path());
+    let commands: [&[&str]; 6] = [
+        &["list"],
+        &["list", "--json"],
+        &["show", "all"],
+        &["show", "1.1"],
+        &["doctor"],
+        &["doctor", "--json"],
+    ];
+    for command in commands {
+        for color in ["never", "always"] {
+            let mut args = vec!["--guide", path.as_str(), "--color", color];
+            args.extend_from_slice(command);
+            let out = pyguide(&args);
+            assert!(out.status.success(), "{command:?}: {}", stderr(&out));
+            let text = stdout(&out);
+            let escapes: Vec<&str> = text
+                .split('\u{1b}')
+                .skip(1)
+                .filter(|rest| !rest.starts_with('['))
+                .collect();
+            assert!(
+                escapes.is_empty(),
+                "{command:?} --color {color}: a non-SGR escape got through"
+            );
+            for bad in ["\u{1b}[31mred", "\u{1b}[2J", "\u{7}", "\u{9b}"] {
+                assert!(
+                    !text.contains(bad),
+                    "{command:?} --color {color}: {bad:?} got through"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn error_lines_never_carry_newlines_or_escapes_from_arguments() {
+    let err = fails(&pyguide(&["show", "a\nb"]), 2);
+    assert!(err.contains("'a␊b' is not a lesson id"), "{err}");
+    let err = fails(&pyguide(&["--guide", "nope\u{1b}[2J\n.md", "list"]), 1);
+    assert!(!err.contains('\u{1b}'), "{err}");
+}

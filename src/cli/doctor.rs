@@ -21,9 +21,7 @@ pub(crate) fn json(loaded: &Loaded, out: &mut dyn Write) -> Result<(), Error> {
         diagnostics: &loaded.diagnostics,
         stats: loaded.guide.stats(),
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)?;
-    Ok(())
+    super::write_json(out, &report)
 }
 
 pub(crate) fn text(loaded: &Loaded, theme: &Theme, out: &mut dyn Write) -> Result<(), Error> {

@@ -49,15 +49,13 @@ pub(crate) fn json(guide: &Guide, out: &mut dyn Write) -> Result<(), Error> {
                 .collect(),
         })
         .collect();
-    serde_json::to_writer_pretty(
-        &mut *out,
+    super::write_json(
+        out,
         &ListJson {
             title: &guide.title,
             sections,
         },
-    )?;
-    writeln!(out)?;
-    Ok(())
+    )
 }
 
 pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<(), Error> {

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
+use super::inline::printable_line;
 use super::theme::ColorMode;
 
 /// Writes `lines` to `out`, with escape sequences unless `mode` is [`ColorMode::Plain`].
@@ -29,7 +30,8 @@ pub fn write_lines(
                     current = style;
                 }
             }
-            buffer.push_str(&span.content);
+            // The renderer already made guide text safe; this covers every other caller.
+            buffer.push_str(&printable_line(&span.content));
         }
         if active {
             buffer.push_str("\x1b[0m");
@@ -122,6 +124,12 @@ mod tests {
         let mut out = Vec::new();
         write_lines(&mut out, lines, mode).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn control_characters_in_spans_are_made_visible() {
+        let line = Line::from(Span::raw("a\u{1b}[2J\u{9b}b"));
+        assert_eq!(render(&[line], ColorMode::Ansi256), "a␛[2J�b\n");
     }
 
     #[test]

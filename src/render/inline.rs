@@ -72,7 +72,7 @@ fn shows_address(url: &str, spans: &[Span], last: usize) -> bool {
 
 /// Text safe to put on a terminal: control characters become visible symbols
 /// (ESC shows as `␛`), so a guide can never send escape sequences. Tabs and newlines stay.
-pub(crate) fn printable(text: &str) -> Cow<'_, str> {
+pub fn printable(text: &str) -> Cow<'_, str> {
     let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
@@ -89,6 +89,14 @@ pub(crate) fn printable(text: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// [`printable`] for text that must stay on one line: newlines show as `␊` too.
+pub fn printable_line(text: &str) -> Cow<'_, str> {
+    match printable(text) {
+        Cow::Borrowed(t) if !t.contains('\n') => Cow::Borrowed(t),
+        other => Cow::Owned(other.replace('\n', "␊")),
+    }
 }
 
 /// Text with tabs expanded to 4-column stops, for code and diagrams.
@@ -178,5 +186,7 @@ mod tests {
         assert_eq!(printable("c1\u{9b}x"), "c1�x");
         assert_eq!(expand_tabs("a\tb\u{1b}"), "a   b␛");
         assert_eq!(expand_tabs("\tx"), "    x");
+        assert_eq!(printable_line("a\nb\u{1b}"), "a␊b␛");
+        assert!(matches!(printable_line("plain"), Cow::Borrowed(_)));
     }
 }

@@ -4,7 +4,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::highlight::{CodeLines, Highlights};
-use super::inline::{expand_tabs, frags};
+use super::inline::{expand_tabs, frags, printable, printable_line};
 use super::theme::Theme;
 use super::wrap::{width as text_width, wrap};
 use super::{Overflow, Piece, Rendered, table};
@@ -65,7 +65,7 @@ impl<'a> Layout<'a> {
             2 => (self.theme.heading, "━"),
             _ => (self.theme.heading, "─"),
         };
-        let lines = wrap(&[(text.to_string(), style)], width);
+        let lines = wrap(&[(printable(text).into_owned(), style)], width);
         let widest = lines.iter().map(Line::width).max().unwrap_or(0).min(width);
         out.extend(lines.into_iter().map(|l| (l, line)));
         out.push((
@@ -137,7 +137,7 @@ impl<'a> Layout<'a> {
             .map(|r| r.iter().map(|(_, t)| text_width(t)).sum::<usize>())
             .max()
             .unwrap_or(0);
-        let label = truncate(lang.unwrap_or("code"), width - 6);
+        let label = truncate(&printable_line(lang.unwrap_or("code")), width - 6);
         let inner = widest.max(text_width(&label) + 2).min(width - 4);
         self.code_top(&label, inner, block.lines.first, out);
         let border = self.theme.border;
