@@ -398,3 +398,35 @@ fn error_lines_never_carry_newlines_or_escapes_from_arguments() {
     let err = fails(&pyguide(&["--guide", "nope\u{1b}[2J\n.md", "list"]), 1);
     assert!(!err.contains('\u{1b}'), "{err}");
 }
+
+#[test]
+fn a_clean_guide_that_quotes_mojibake_is_shown_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "# T\n\n## 1. A\n\n### 1.1 B\n\n```python\nbroken = \"cafÃ©\"\nassert fix(broken) == \"café\"\nprint(\"â€”\")\n```\n";
+    let path = guide_file(dir.path(), "legit.md", md.as_bytes());
+    let out = stdout(&pyguide(&["--guide", &path, "show", "1.1"]));
+    for line in [
+        "broken = \"cafÃ©\"",
+        "assert fix(broken) == \"café\"",
+        "print(\"â€”\")",
+    ] {
+        assert!(out.contains(line), "{line:?} not in {out}");
+    }
+    let doctor = stdout(&pyguide(&["--guide", &path, "doctor"]));
+    assert!(
+        doctor.contains("but line 9 has clean text, so nothing was changed"),
+        "{doctor}"
+    );
+}
+
+#[test]
+fn accents_before_punctuation_survive() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "# T\n\n## 1. A\n\n### 1.1 B\n\nThe café’s menu. Voilà\u{a0}! Weiß’s\n";
+    let path = guide_file(dir.path(), "accents.md", md.as_bytes());
+    let out = stdout(&pyguide(&["--guide", &path, "show", "1.1"]));
+    assert!(
+        out.contains("The café’s menu. Voilà\u{a0}! Weiß’s"),
+        "{out}"
+    );
+}

@@ -244,7 +244,7 @@ fn the_raw_guides_repairs_are_reported() {
     );
     assert_eq!(
         report.evidence,
-        pyguide::guide::repair::Evidence::Windows1254
+        Some(pyguide::guide::repair::Evidence::Windows1254)
     );
 }
 

@@ -125,13 +125,22 @@ fn languages(s: &Stats) -> String {
 }
 
 fn repair_summary(r: &repair::Report) -> String {
+    let page = r
+        .evidence
+        .map_or("a Windows code page", repair::Evidence::describe);
+    if let Some(mixed) = r.mixed {
+        return format!(
+            "none: {} lines look like UTF-8 read as {page}, but line {} has clean text, so \
+             nothing was changed (a file may quote mojibake on purpose)",
+            mixed.damaged_lines, mixed.clean_line
+        );
+    }
     if r.is_clean() {
         return "none needed: clean UTF-8".to_string();
     }
     format!(
-        "{} lines were UTF-8 read as {}; {} characters decoded, {} restored, {} unrecoverable",
+        "{} lines were UTF-8 read as {page}; {} characters decoded, {} restored, {} unrecoverable",
         r.lines.len(),
-        r.evidence.describe(),
         r.sequences,
         r.restored.len(),
         r.unrecoverable.len()

@@ -1,23 +1,29 @@
 //! Repairing UTF-8 that was decoded as Windows-1252, Windows-1254 or Latin-1 ("mojibake").
 //!
-//! Works line by line, and within a line on each run of characters a code page could have
-//! produced (so a clean `─` or `→` beside damaged text is kept as it is). A run is repaired
-//! only when mapping its characters back to bytes gives UTF-8 in which every non-ASCII byte
-//! belongs to a sequence; a lead byte with no continuation byte after it (the `â` of "pâté")
-//! means the run was never mojibake, and it is left alone.
+//! A file that went through a wrong decoder is damaged wholesale: every character in it is
+//! one a code page produces, and every run of such characters maps back to bytes that are
+//! UTF-8. So the document is scanned first, line by line and run by run:
+//! - a run whose bytes decode to plausible characters (letters, punctuation, symbols, box
+//!   drawing, CJK, emoji) is evidence of damage;
+//! - a run that does not decode (the `â` of "pâté" has no continuation byte after it; "ß’"
+//!   would decode to an N'Ko letter), or any character no code page produces (`─`, `→`,
+//!   `日`), is evidence of clean text.
+//!
+//! Only a document with damage and no clean text is repaired; a mixed one is left as it is
+//! and the report says so, since a clean file may quote mojibake on purpose.
 //!
 //! A lead byte followed by some but not all of its continuation bytes is a *hole*: the
-//! decoder that did the damage dropped the bytes it had no character for. Holes are decided
-//! after every line is repaired, since the neighbours that decide them may need repair too
-//! (see [`lost`] for the rules).
+//! decoder that did the damage dropped the bytes it had no character for. A hole alone is
+//! not evidence ("é’" looks like one). Holes are decided after every line is repaired,
+//! since the neighbours that decide them may need repair too (see [`lost`]).
 
 mod codepage;
+mod fill;
 mod lost;
 
 use std::borrow::Cow;
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
 
 pub use codepage::Evidence;
 pub use lost::Rule;
@@ -33,9 +39,11 @@ pub struct Report {
     pub restored: Vec<Restored>,
     /// Characters with dropped bytes that nothing decides, now U+FFFD.
     pub unrecoverable: Vec<Unrecoverable>,
-    /// The code page the damage points to.
+    /// The code page the damage points to, when there is damage.
     #[serde(serialize_with = "serialize_evidence")]
-    pub evidence: Evidence,
+    pub evidence: Option<Evidence>,
+    /// Set when some lines look damaged but others are clean, so nothing was changed.
+    pub mixed: Option<Mixed>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -55,7 +63,16 @@ pub struct Unrecoverable {
     pub candidates: usize,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Mixed {
+    /// Lines that decode as mojibake.
+    pub damaged_lines: usize,
+    /// The first line with text no such damage produces.
+    pub clean_line: u32,
+}
+
 impl Report {
+    /// Whether the text came back unchanged.
     pub fn is_clean(&self) -> bool {
         self.lines.is_empty()
     }
@@ -72,8 +89,11 @@ impl Evidence {
     }
 }
 
-fn serialize_evidence<S: serde::Serializer>(e: &Evidence, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(e.describe())
+fn serialize_evidence<S: serde::Serializer>(e: &Option<Evidence>, s: S) -> Result<S::Ok, S::Error> {
+    match e {
+        Some(e) => s.serialize_str(e.describe()),
+        None => s.serialize_none(),
+    }
 }
 
 /// A character whose bytes were partly dropped, before it is decided.
@@ -81,28 +101,48 @@ struct Hole {
     line: usize,
     /// Byte offset of its U+FFFD placeholder in the repaired line.
     offset: usize,
-    candidates: Vec<char>,
+    present: Vec<u8>,
+    missing: usize,
 }
 
-/// Repairs `text`; clean text comes back borrowed and unchanged.
+/// What the first pass learns about the document.
+#[derive(Default)]
+struct Scan {
+    fixes: Vec<(usize, String)>,
+    holes: Vec<Hole>,
+    sequences: usize,
+    evidence: Option<Evidence>,
+    first_clean_line: Option<u32>,
+}
+
+/// Repairs `text`; clean or mixed text comes back borrowed and unchanged.
 pub fn repair(text: &str) -> (Cow<'_, str>, Report) {
-    let mut report = Report::default();
-    let mut holes = Vec::new();
-    let mut fixes = Vec::new();
+    let mut scan = Scan::default();
     for (index, line) in lines(text).enumerate() {
-        if let Some(fixed) = repair_line(line, index, &mut holes, &mut report) {
-            fixes.push((index, fixed));
-            report.lines.push(index as u32 + 1);
-        }
+        scan.line(index, line);
     }
-    if fixes.is_empty() {
+    let mut report = Report {
+        evidence: scan.evidence,
+        ..Report::default()
+    };
+    if scan.sequences == 0 {
+        report.evidence = None; // holes alone are no evidence of damage
         return (Cow::Borrowed(text), report);
     }
+    if let Some(clean_line) = scan.first_clean_line {
+        report.mixed = Some(Mixed {
+            damaged_lines: scan.fixes.len(),
+            clean_line,
+        });
+        return (Cow::Borrowed(text), report);
+    }
+    report.sequences = scan.sequences;
+    report.lines = scan.fixes.iter().map(|(i, _)| *i as u32 + 1).collect();
     let mut lines: Vec<Cow<str>> = self::lines(text).map(Cow::Borrowed).collect();
-    for (index, fixed) in fixes {
+    for (index, fixed) in scan.fixes {
         lines[index] = Cow::Owned(fixed);
     }
-    fill_holes(&mut lines, holes, &mut report);
+    fill::fill_holes(&mut lines, scan.holes, &mut report);
     (Cow::Owned(lines.join("\n")), report)
 }
 
@@ -117,76 +157,89 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Whether a line has a character some code page could have produced from a UTF-8 byte:
-/// most clean lines (box drawings, arrows, plain ASCII) have none and are skipped at once.
-fn may_be_mojibake(line: &str) -> bool {
-    !line.is_ascii()
-        && line
+impl Scan {
+    fn line(&mut self, index: usize, line: &str) {
+        if line.is_ascii() {
+            return;
+        }
+        // Most clean lines (box drawings, arrows) hold no character a code page produces:
+        // note them as clean without building a copy.
+        let mut mappable = line
             .chars()
-            .any(|c| !c.is_ascii() && codepage::byte_of(c).is_some())
-}
-
-fn repair_line(
-    line: &str,
-    index: usize,
-    holes: &mut Vec<Hole>,
-    report: &mut Report,
-) -> Option<String> {
-    if !may_be_mojibake(line) {
-        return None;
-    }
-    let mut out = String::with_capacity(line.len());
-    let mut changed = false;
-    let mut run_start = 0;
-    for (at, c) in line.char_indices() {
-        if codepage::byte_of(c).is_none() {
-            changed |= push_run(&line[run_start..at], index, &mut out, holes, report);
-            out.push(c);
-            run_start = at + c.len_utf8();
+            .filter(|c| !c.is_ascii())
+            .map(codepage::byte_of);
+        if mappable.all(|byte| byte.is_none()) {
+            if line
+                .chars()
+                .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER)
+            {
+                self.clean(index);
+            }
+            return;
+        }
+        let mut out = String::with_capacity(line.len());
+        let mut changed = false;
+        let mut run_start = 0;
+        for (at, c) in line.char_indices() {
+            if codepage::byte_of(c).is_none() {
+                changed |= self.run(&line[run_start..at], index, &mut out);
+                if c != char::REPLACEMENT_CHARACTER {
+                    self.clean(index);
+                }
+                out.push(c);
+                run_start = at + c.len_utf8();
+            }
+        }
+        changed |= self.run(&line[run_start..], index, &mut out);
+        if changed {
+            self.fixes.push((index, out));
         }
     }
-    changed |= push_run(&line[run_start..], index, &mut out, holes, report);
-    changed.then_some(out)
-}
 
-/// Appends `run` to `out`, repaired when it is mojibake; says whether it was.
-fn push_run(
-    run: &str,
-    line: usize,
-    out: &mut String,
-    holes: &mut Vec<Hole>,
-    report: &mut Report,
-) -> bool {
-    if run.is_ascii() {
-        out.push_str(run);
-        return false;
+    fn clean(&mut self, index: usize) {
+        self.first_clean_line.get_or_insert(index as u32 + 1);
     }
-    let bytes: Vec<u8> = run.chars().filter_map(codepage::byte_of).collect();
-    let Some(decoded) = decode(&bytes) else {
-        out.push_str(run);
-        return false;
-    };
-    for (offset, candidates) in decoded.holes {
-        holes.push(Hole {
-            line,
-            offset: out.len() + offset,
-            candidates,
-        });
-    }
-    out.push_str(&decoded.text);
-    report.sequences += decoded.sequences;
-    for evidence in run.chars().map(codepage::evidence_of) {
-        if evidence != Evidence::Shared && report.evidence == Evidence::Shared {
-            report.evidence = evidence;
+
+    /// Appends `run` to `out`, repaired when it is mojibake; says whether it was.
+    fn run(&mut self, run: &str, line: usize, out: &mut String) -> bool {
+        if run.is_ascii() {
+            out.push_str(run);
+            return false;
         }
+        let bytes: Vec<u8> = run.chars().filter_map(codepage::byte_of).collect();
+        let Some(decoded) = decode(&bytes) else {
+            self.clean(line);
+            out.push_str(run);
+            return false;
+        };
+        for (offset, present, missing) in decoded.holes {
+            self.holes.push(Hole {
+                line,
+                offset: out.len() + offset,
+                present,
+                missing,
+            });
+        }
+        out.push_str(&decoded.text);
+        self.sequences += decoded.sequences;
+        let specific = run
+            .chars()
+            .map(codepage::evidence_of)
+            .find(|e| *e != Evidence::Shared);
+        self.evidence = match (self.evidence, specific) {
+            (None | Some(Evidence::Shared), Some(e)) => Some(e),
+            (None, None) => Some(Evidence::Shared),
+            (known, _) => known,
+        };
+        true
     }
-    true
 }
 
 struct Decoded {
     text: String,
     sequences: usize,
-    holes: Vec<(usize, Vec<char>)>,
+    /// Offset in `text`, surviving bytes, number of missing bytes.
+    holes: Vec<(usize, Vec<u8>, usize)>,
 }
 
 /// Decodes bytes as UTF-8 with holes, or `None` when they are not mojibake.
@@ -212,21 +265,42 @@ fn decode(bytes: &[u8]) -> Option<Decoded> {
             .count();
         let sequence = &bytes[i..i + 1 + kept];
         if kept == len - 1 {
-            decoded.text.push_str(std::str::from_utf8(sequence).ok()?);
-            decoded.sequences += 1;
-        } else if kept == 0 {
-            return None;
-        } else {
-            let candidates = lost::candidates(sequence, len - 1 - kept);
-            if candidates.is_empty() {
+            let c = std::str::from_utf8(sequence).ok()?.chars().next()?;
+            if !plausible(c) {
                 return None;
             }
-            decoded.holes.push((decoded.text.len(), candidates));
+            decoded.text.push(c);
+            decoded.sequences += 1;
+        } else if kept == 0
+            || lost::candidates(sequence, len - 1 - kept, &codepage::UNDEFINED_ANY).is_empty()
+        {
+            return None;
+        } else {
+            decoded
+                .holes
+                .push((decoded.text.len(), sequence.to_vec(), len - 1 - kept));
             decoded.text.push(char::REPLACEMENT_CHARACTER);
         }
         i += 1 + kept;
     }
     Some(decoded)
+}
+
+/// Characters real text is written in. Mojibake of real text decodes to these; clean text
+/// that merely looks like mojibake ("ß’" → U+07D2) mostly decodes to something else.
+fn plausible(c: char) -> bool {
+    matches!(c as u32,
+        0x00A0..=0x024F       // Latin-1 letters and symbols, Latin Extended-A and -B
+        | 0x0370..=0x052F     // Greek, Cyrillic
+        | 0x0590..=0x06FF     // Hebrew, Arabic
+        | 0x0900..=0x0E7F     // Indic scripts, Thai
+        | 0x1E00..=0x1FFF     // Latin Extended Additional, Greek Extended
+        | 0x2000..=0x2BFF     // punctuation, currency, arrows, math, box drawing, shapes
+        | 0x3000..=0x9FFF     // CJK punctuation, kana, ideographs
+        | 0xAC00..=0xD7A3     // Hangul
+        | 0xFF00..=0xFFEF     // fullwidth forms
+        | 0x1F000..=0x1FAFF   // emoji and pictographs
+    )
 }
 
 fn sequence_len(lead: u8) -> Option<usize> {
@@ -240,86 +314,6 @@ fn sequence_len(lead: u8) -> Option<usize> {
 
 fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
-}
-
-/// Decides every hole from the repaired lines around it, last first so offsets stay valid.
-fn fill_holes(lines: &mut [Cow<str>], mut holes: Vec<Hole>, report: &mut Report) {
-    holes.sort_by_key(|h| std::cmp::Reverse((h.line, h.offset)));
-    for hole in holes {
-        let line = &lines[hole.line];
-        let column = display_width(&line[..hole.offset]);
-        let around = lost::Neighbours {
-            left: Some(line[..hole.offset].chars().next_back().unwrap_or(' ')),
-            right: Some(line[hole.offset..].chars().nth(1).unwrap_or(' ')),
-            above: hole
-                .line
-                .checked_sub(1)
-                .map_or(Some(' '), |i| char_at(&lines[i], column)),
-            below: lines
-                .get(hole.line + 1)
-                .map_or(Some(' '), |l| char_at(l, column)),
-        }
-        .unknown_if_placeholder();
-        let (line_no, col) = (hole.line as u32 + 1, column as u32 + 1);
-        let chosen = match lost::decide(&hole.candidates, around) {
-            Some((c, rule)) => {
-                report.restored.push(Restored {
-                    line: line_no,
-                    column: col,
-                    char: c,
-                    rule,
-                });
-                c
-            }
-            None => {
-                let candidates = hole.candidates.len();
-                report.unrecoverable.push(Unrecoverable {
-                    line: line_no,
-                    column: col,
-                    candidates,
-                });
-                char::REPLACEMENT_CHARACTER
-            }
-        };
-        let end = hole.offset + char::REPLACEMENT_CHARACTER.len_utf8();
-        lines[hole.line]
-            .to_mut()
-            .replace_range(hole.offset..end, chosen.encode_utf8(&mut [0; 4]));
-    }
-    report.restored.reverse();
-    report.unrecoverable.reverse();
-}
-
-impl lost::Neighbours {
-    /// Other holes are not yet known, so they constrain nothing.
-    fn unknown_if_placeholder(self) -> Self {
-        let known = |c: Option<char>| c.filter(|c| *c != char::REPLACEMENT_CHARACTER);
-        lost::Neighbours {
-            left: known(self.left),
-            right: known(self.right),
-            above: known(self.above),
-            below: known(self.below),
-        }
-    }
-}
-
-fn display_width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-/// The character that starts at display `column`; a space past the end; `None` inside a wide one.
-fn char_at(line: &str, column: usize) -> Option<char> {
-    let mut at = 0;
-    for c in line.chars() {
-        if at == column {
-            return Some(c);
-        }
-        at += c.width().unwrap_or(0);
-        if at > column {
-            return None;
-        }
-    }
-    Some(' ')
 }
 
 #[cfg(test)]

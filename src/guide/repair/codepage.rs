@@ -1,11 +1,16 @@
 //! Which byte a character came from, when UTF-8 was decoded as Windows-1252, Windows-1254 or
-//! Latin-1. The three pages agree on every byte they share, so one reverse table serves all.
+//! Latin-1. The pages differ on a few bytes (0xF0 is `ð` in one, `ğ` in the other), but no
+//! character stands for two different bytes, so one reverse table serves all three.
 
 use std::sync::OnceLock;
 
-/// Bytes that neither Windows-1252 nor Windows-1254 defines: a decoder that drops what it
-/// cannot map loses exactly these, so they are the only bytes a hole can be missing.
+/// Bytes that neither Windows-1252 nor Windows-1254 defines: a Windows-1252 decoder that
+/// drops what it cannot map loses exactly these.
 pub const UNDEFINED: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
+
+/// Bytes that either page leaves undefined: a Windows-1254 decoder also drops 0x8E and 0x9E
+/// (Ž and ž in Windows-1252).
+pub const UNDEFINED_ANY: [u8; 7] = [0x81, 0x8D, 0x8E, 0x8F, 0x90, 0x9D, 0x9E];
 
 /// Which code page a repaired run shows evidence of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -82,6 +87,19 @@ mod tests {
         assert_eq!(byte_of('\u{90}'), Some(0x90));
         assert_eq!(byte_of('─'), None);
         assert_eq!(byte_of('→'), None);
+    }
+
+    #[test]
+    fn windows_1254_leaves_two_more_bytes_undefined() {
+        for byte in [0x8E, 0x9E] {
+            let single = [byte];
+            let (text, _) = encoding_rs::WINDOWS_1254.decode_without_bom_handling(&single);
+            assert!(
+                text.chars().all(|c| c as u32 == byte as u32),
+                "{byte:#x} is {text}"
+            );
+            assert!(UNDEFINED_ANY.contains(&byte) && !UNDEFINED.contains(&byte));
+        }
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Deciding what a character was when some of its bytes were dropped.
 //!
 //! A hole keeps the bytes that survived (a lead byte and at least one continuation byte) and
-//! how many are missing. Any of the [`UNDEFINED`] bytes may be missing from any continuation
-//! slot, so a hole has a handful of candidates; two rules pick one:
+//! how many are missing. Any byte the damaging code page leaves undefined may be missing from
+//! any continuation slot, so a hole has a handful of candidates; two rules pick one:
 //! 1. **Neighbours**: where the characters around the hole point box-drawing arms at it, the
 //!    box-drawing candidate that joins every one of those arms, with the fewest arms left
 //!    pointing at nothing (a `─` on the left and a `│` below make a `┐`). Loose arms are
@@ -11,8 +11,6 @@
 //!    (`←` rather than `ↁ` or `↝`).
 //!
 //! Otherwise nothing decides, and the hole becomes U+FFFD.
-
-use super::codepage::UNDEFINED;
 
 /// Why a hole was filled with the character it was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -31,8 +29,9 @@ pub struct Neighbours {
     pub below: Option<char>,
 }
 
-/// Every character the surviving bytes could have been part of.
-pub fn candidates(present: &[u8], missing: usize) -> Vec<char> {
+/// Every character the surviving bytes could have been part of, when the missing bytes are
+/// among `undefined`.
+pub fn candidates(present: &[u8], missing: usize, undefined: &[u8]) -> Vec<char> {
     let Some((&lead, rest)) = present.split_first() else {
         return Vec::new();
     };
@@ -43,7 +42,7 @@ pub fn candidates(present: &[u8], missing: usize) -> Vec<char> {
         if mask.count_ones() as usize != missing {
             continue;
         }
-        fill(lead, rest, mask, slots, &mut out);
+        fill(lead, rest, mask, slots, undefined, &mut out);
     }
     out.retain(|c| !c.is_control() && !is_noncharacter(*c));
     out.sort_unstable();
@@ -51,15 +50,15 @@ pub fn candidates(present: &[u8], missing: usize) -> Vec<char> {
     out
 }
 
-fn fill(lead: u8, rest: &[u8], mask: u32, slots: usize, out: &mut Vec<char>) {
-    let combos = UNDEFINED.len().pow(mask.count_ones());
+fn fill(lead: u8, rest: &[u8], mask: u32, slots: usize, undefined: &[u8], out: &mut Vec<char>) {
+    let combos = undefined.len().pow(mask.count_ones());
     for combo in 0..combos {
         let mut bytes = vec![lead];
         let (mut kept, mut pick) = (rest.iter(), combo);
         for slot in 0..slots {
             if mask & (1 << slot) != 0 {
-                bytes.push(UNDEFINED[pick % UNDEFINED.len()]);
-                pick /= UNDEFINED.len();
+                bytes.push(undefined[pick % undefined.len()]);
+                pick /= undefined.len();
             } else if let Some(&b) = kept.next() {
                 bytes.push(b);
             }
@@ -245,6 +244,11 @@ fn is_common(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::guide::repair::codepage::UNDEFINED;
+
+    fn candidates(present: &[u8], missing: usize) -> Vec<char> {
+        super::candidates(present, missing, &UNDEFINED)
+    }
 
     fn around(left: char, right: char, above: char, below: char) -> Neighbours {
         Neighbours {

@@ -9,6 +9,20 @@ fn damage(text: &str, encoding: &'static encoding_rs::Encoding) -> String {
         .collect()
 }
 
+/// A Windows-1254 decoder that drops every byte the page leaves undefined (0x8E and 0x9E
+/// too, unlike `damage`, which models the five bytes neither page defines).
+fn damage_1254_dropping_all_undefined(text: &str) -> String {
+    text.bytes()
+        .filter(|b| !matches!(b, 0x81 | 0x8D | 0x8E | 0x8F | 0x90 | 0x9D | 0x9E))
+        .map(|b| {
+            encoding_rs::WINDOWS_1254
+                .decode_without_bom_handling(&[b])
+                .0
+                .into_owned()
+        })
+        .collect()
+}
+
 fn repaired(text: &str) -> String {
     repair(text).0.into_owned()
 }
@@ -52,20 +66,47 @@ fn repairs_latin1_damage_with_c1_controls() {
     let broken: String = text.bytes().map(char::from).collect();
     let (out, report) = repair(&broken);
     assert_eq!(out, text);
-    assert_eq!(report.evidence, Evidence::Latin1);
+    assert_eq!(report.evidence, Some(Evidence::Latin1));
 }
 
 #[test]
 fn names_the_turkish_code_page_from_its_letters() {
-    let broken = damage("snake 🐍 here", encoding_rs::WINDOWS_1254);
+    let broken = damage("snake 🐍 here — done", encoding_rs::WINDOWS_1254);
     assert!(broken.contains('ğ'));
-    assert_eq!(repair(&broken).1.evidence, Evidence::Windows1254);
+    assert_eq!(repair(&broken).1.evidence, Some(Evidence::Windows1254));
 }
 
 #[test]
-fn keeps_clean_characters_beside_damaged_runs() {
+fn leaves_mixed_text_alone_and_says_why() {
+    // A clean file that quotes mojibake on purpose, like a lesson about encodings.
+    let text = "broken = \"cafÃ©\"\nfixed = \"café\"\nprint(\"â€”\")";
+    let (out, report) = repair(text);
+    assert!(matches!(out, Cow::Borrowed(_)));
+    assert!(report.lines.is_empty());
+    let mixed = report.mixed.expect("reported as mixed");
+    assert_eq!((mixed.damaged_lines, mixed.clean_line), (2, 2));
+    // Characters no code page produces are clean text too.
     let broken = format!("→ {} ←", damage("“x”", encoding_rs::WINDOWS_1252));
-    assert_eq!(repaired(&broken), "→ “x” ←");
+    assert_eq!(repaired(&broken), broken);
+}
+
+#[test]
+fn clean_accents_before_punctuation_are_not_mojibake() {
+    for clean in [
+        "The café’s menu",
+        "Voilà\u{a0}!",
+        "Weiß’s",
+        "CAFÉ”",
+        "Fuß»",
+        "naïve—really",
+    ] {
+        let (out, report) = repair(clean);
+        assert_eq!(out, clean);
+        assert!(
+            report.is_clean() && report.mixed.is_none(),
+            "{clean:?}: {report:?}"
+        );
+    }
 }
 
 #[test]
@@ -109,15 +150,42 @@ fn restores_a_corner_whose_side_is_a_column_off() {
 
 #[test]
 fn leaves_a_hole_undecided_when_no_neighbour_joins_it() {
-    let (out, report) = fixed(&damage("a┐b", encoding_rs::WINDOWS_1254));
-    assert_eq!(out, "a\u{FFFD}b");
+    let (out, report) = fixed(&damage("a┐b —", encoding_rs::WINDOWS_1254));
+    assert_eq!(out, "a\u{FFFD}b —");
     assert_eq!(report.unrecoverable.len(), 1);
 }
 
 #[test]
+fn a_hole_alone_is_not_evidence_of_damage() {
+    // "é’s" reads as a lead byte with one continuation: a hole, and nothing else.
+    let (out, report) = repair("The café’s menu\n");
+    assert_eq!(out, "The café’s menu\n");
+    assert!(report.unrecoverable.is_empty());
+}
+
+#[test]
+fn windows_1254_loses_two_more_bytes_than_windows_1252() {
+    // ╞ is E2 95 9E; Windows-1254 has no character for 0x9E and drops it. The emoji's lead
+    // byte reads as the Turkish ğ, which says which page did the damage.
+    let text = "🙂 ok\n│\n╞╪\n│";
+    let broken = damage_1254_dropping_all_undefined(text);
+    assert!(!broken.contains('ž'));
+    assert_eq!(repaired(&broken), text);
+}
+
+#[test]
+fn many_holes_on_one_line_are_filled_in_linear_time() {
+    // 20 000 lost corners on one line: quadratic work would take minutes here.
+    let text = format!("{}\n{}", "─┐ ".repeat(20_000), " │ ".repeat(20_000));
+    let (out, report) = fixed(&damage(&text, encoding_rs::WINDOWS_1254));
+    assert_eq!(report.restored.len(), 20_000);
+    assert_eq!(out, text);
+}
+
+#[test]
 fn marks_an_undecidable_emoji_with_a_replacement_character() {
-    let (out, report) = fixed(&damage("# 🐍 Python", encoding_rs::WINDOWS_1254));
-    assert_eq!(out, "# \u{FFFD} Python");
+    let (out, report) = fixed(&damage("# 🐍 Python\n— done", encoding_rs::WINDOWS_1254));
+    assert_eq!(out, "# \u{FFFD} Python\n— done");
     assert_eq!(report.unrecoverable.len(), 1);
     assert_eq!(
         (report.unrecoverable[0].line, report.unrecoverable[0].column),
@@ -146,14 +214,15 @@ fn counts_repaired_lines_and_sequences() {
 }
 
 /// Text people write: ASCII, scripts and symbols no code page produces, and accented
-/// Latin-1 letters that never stand before a character that could continue them.
+/// letters followed by letters or by the punctuation that could pass for a continuation.
 fn clean_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         "[ -~]{0,8}",
         "[α-ωа-я一-龥─-╿←-⇿🐍😀]{1,4}",
-        "[à-ÿÀ-ß][a-z ]",
+        "[à-ÿÀ-ß][a-z ’”–—»«©°\u{a0}]",
     ];
-    proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    // Clean documents hold something no code page produces (a box, an arrow, a CJK word).
+    (proptest::collection::vec(piece, 0..12), "[─→日]").prop_map(|(v, mark)| v.concat() + &mark)
 }
 
 proptest! {
@@ -167,6 +236,17 @@ proptest! {
         let (out, report) = repair(&text);
         prop_assert_eq!(out.as_ref(), text.as_str());
         prop_assert!(report.is_clean());
+    }
+
+    #[test]
+    fn lowercase_accents_before_punctuation_are_never_touched(
+        text in "([a-z ]{0,4}[à-ÿ][’”–—»«©°\u{a0}]?[a-z ]{0,3}){1,6}"
+    ) {
+        // A lowercase accent (0xE0 and up) leads a 3- or 4-byte sequence, so one punctuation
+        // mark after it can only make a hole, which is no evidence of damage. (An uppercase
+        // "Î«" is byte for byte the mojibake of Greek "Ϋ"; alone, nothing tells them apart.)
+        let (out, _) = repair(&text);
+        prop_assert_eq!(out.as_ref(), text.as_str());
     }
 
     #[test]
