@@ -13,8 +13,12 @@ pub mod repair;
 mod stats;
 
 pub use id::{LessonId, ParseIdError, Selector};
-pub use load::{BUILTIN_NAME, Diagnostics, Encoding, LoadError, Loaded, Warning};
+pub use load::{BUILTIN_NAME, Diagnostics, Encoding, LineEndings, LoadError, Loaded, Warning};
 pub use stats::Stats;
+
+/// Lists and quotes nested deeper than this are kept, but flattened into the container at
+/// this depth, so nothing that walks blocks can recurse without bound.
+pub const MAX_NESTING: usize = 32;
 
 /// 1-based, inclusive range of guide lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

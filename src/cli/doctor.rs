@@ -36,7 +36,7 @@ pub(crate) fn text(loaded: &Loaded, theme: &Theme, out: &mut dyn Write) -> Resul
                 d.bytes,
                 d.lines,
                 encoding_name(d),
-                if d.crlf { ", CRLF line endings" } else { "" }
+                line_endings(d.line_endings)
             ),
         ),
         ("sections", s.sections.to_string()),
@@ -101,6 +101,15 @@ pub(crate) fn text(loaded: &Loaded, theme: &Theme, out: &mut dyn Write) -> Resul
         .collect();
     ansi::write_lines(out, &lines, theme.mode)?;
     Ok(())
+}
+
+fn line_endings(endings: crate::guide::LineEndings) -> &'static str {
+    match endings {
+        crate::guide::LineEndings::Lf => "",
+        crate::guide::LineEndings::Crlf => ", CRLF line endings",
+        crate::guide::LineEndings::Cr => ", CR line endings",
+        crate::guide::LineEndings::Mixed => ", mixed line endings",
+    }
 }
 
 fn encoding_name(d: &Diagnostics) -> &'static str {

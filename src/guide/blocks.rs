@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use super::{Align, Block, BlockKind, Cell, Lines, List, ListItem, Span, SpanStyle, Table};
+use super::{
+    Align, Block, BlockKind, Cell, Lines, List, ListItem, MAX_NESTING, Span, SpanStyle, Table,
+};
 
 /// A top-level piece of the guide, in document order.
 #[derive(Debug)]
@@ -68,6 +70,9 @@ enum Frame {
     Code(Option<String>, String),
     Html(String),
     Table(TableFrame),
+    /// A list, quote or item nested past [`MAX_NESTING`]: its content goes to the nearest
+    /// real container instead.
+    Flat,
 }
 
 #[derive(Default)]
@@ -76,6 +81,19 @@ struct Item {
     blocks: Vec<Block>,
     /// Inline content of a tight item, which pulldown-cmark gives without a paragraph.
     loose_text: Option<(Vec<Span>, Range<usize>)>,
+}
+
+impl Item {
+    /// Turns the loose text so far into a paragraph, before a block or another item.
+    fn flush(&mut self, lines: &LineIndex) {
+        if let Some((spans, range)) = self.loose_text.take() {
+            let lines = lines.lines(&range);
+            self.blocks.push(Block {
+                lines,
+                kind: BlockKind::Paragraph(spans),
+            });
+        }
+    }
 }
 
 struct TableFrame {
@@ -90,6 +108,8 @@ struct Builder<'t> {
     lines: LineIndex<'t>,
     nodes: Vec<Node>,
     stack: Vec<(Frame, Range<usize>)>,
+    /// Open lists and quotes, not counting flattened ones.
+    nesting: usize,
     style: SpanStyle,
     /// Nesting counts, so `**a *b* c**` ends bold only at the outer end.
     depth: [u32; 4],
@@ -102,6 +122,7 @@ impl<'t> Builder<'t> {
             lines: LineIndex::new(text),
             nodes: Vec::new(),
             stack: Vec::new(),
+            nesting: 0,
             style: SpanStyle::default(),
             depth: [0; 4],
             links: Vec::new(),
@@ -130,6 +151,11 @@ impl<'t> Builder<'t> {
         let frame = match tag {
             Tag::Paragraph => Frame::Paragraph(Vec::new()),
             Tag::Heading { level, .. } => Frame::Heading(level as u8, Vec::new()),
+            Tag::BlockQuote(_) | Tag::List(_) if self.nesting >= MAX_NESTING => Frame::Flat,
+            Tag::Item if matches!(self.stack.last(), Some((Frame::Flat, _))) => {
+                self.flush_nearest_item();
+                Frame::Flat
+            }
             Tag::BlockQuote(_) => Frame::Quote(Vec::new()),
             Tag::CodeBlock(kind) => Frame::Code(language(&kind), String::new()),
             Tag::HtmlBlock => Frame::Html(String::new()),
@@ -153,6 +179,9 @@ impl<'t> Builder<'t> {
             // Rows and cells live inside the table frame; the rest is not enabled.
             _ => return,
         };
+        if matches!(frame, Frame::Quote(_) | Frame::List(..)) {
+            self.nesting += 1;
+        }
         self.stack.push((frame, range));
     }
 
@@ -204,12 +233,19 @@ impl<'t> Builder<'t> {
                 }
                 BlockKind::Heading { level, spans }
             }
-            Frame::Quote(blocks) => BlockKind::Quote(blocks),
+            Frame::Quote(blocks) => {
+                self.nesting -= 1;
+                BlockKind::Quote(blocks)
+            }
             Frame::Code(lang, text) => code_block(lang, text),
             Frame::Html(html) => BlockKind::Html(html.trim_end_matches('\n').to_string()),
-            Frame::List(start, items) => BlockKind::List(List { start, items }),
+            Frame::List(start, items) => {
+                self.nesting -= 1;
+                BlockKind::List(List { start, items })
+            }
+            Frame::Flat => return self.flush_nearest_item(),
             Frame::Item(mut item) => {
-                self.flush_loose_text(&mut item);
+                item.flush(&self.lines);
                 if let Some((Frame::List(_, items), _)) = self.stack.last_mut() {
                     items.push(ListItem {
                         task: item.task,
@@ -227,13 +263,25 @@ impl<'t> Builder<'t> {
         self.push_block(kind, &range);
     }
 
-    fn flush_loose_text(&self, item: &mut Item) {
-        if let Some((spans, range)) = item.loose_text.take() {
-            let lines = self.lines.lines(&range);
-            item.blocks.push(Block {
-                lines,
-                kind: BlockKind::Paragraph(spans),
-            });
+    /// The innermost frame that is not flattened.
+    fn target(&mut self) -> Option<&mut Frame> {
+        self.stack
+            .iter_mut()
+            .rev()
+            .map(|(frame, _)| frame)
+            .find(|f| !matches!(f, Frame::Flat))
+    }
+
+    /// Keeps flattened items apart: the text gathered so far becomes its own paragraph.
+    fn flush_nearest_item(&mut self) {
+        let lines = &self.lines;
+        if let Some((Frame::Item(item), _)) = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|(f, _)| !matches!(f, Frame::Flat))
+        {
+            item.flush(lines);
         }
     }
 
@@ -243,15 +291,17 @@ impl<'t> Builder<'t> {
             kind,
         };
         let lines = &self.lines;
-        match self.stack.last_mut() {
+        let target = self
+            .stack
+            .iter_mut()
+            .rev()
+            .map(|(f, _)| f)
+            .find(|f| !matches!(f, Frame::Flat));
+        match target {
             None => self.nodes.push(Node::Block(block)),
-            Some((Frame::Quote(blocks), _)) => blocks.push(block),
-            Some((Frame::Item(item), _)) => {
-                if let Some((spans, range)) = item.loose_text.take() {
-                    let lines = lines.lines(&range);
-                    let kind = BlockKind::Paragraph(spans);
-                    item.blocks.push(Block { lines, kind });
-                }
+            Some(Frame::Quote(blocks)) => blocks.push(block),
+            Some(Frame::Item(item)) => {
+                item.flush(lines);
                 item.blocks.push(block);
             }
             // Blocks cannot open inside paragraphs, code or tables.
@@ -262,11 +312,11 @@ impl<'t> Builder<'t> {
     fn text(&mut self, text: &str, code: bool, range: Range<usize>) {
         let style = SpanStyle { code, ..self.style };
         let link = self.links.last().cloned();
-        let spans = match self.stack.last_mut() {
-            Some((Frame::Paragraph(spans) | Frame::Heading(_, spans), _)) => spans,
-            Some((Frame::Table(table), _)) => &mut table.cell,
-            Some((Frame::Code(_, body) | Frame::Html(body), _)) => return body.push_str(text),
-            Some((Frame::Item(item), _)) => {
+        let spans = match self.target() {
+            Some(Frame::Paragraph(spans) | Frame::Heading(_, spans)) => spans,
+            Some(Frame::Table(table)) => &mut table.cell,
+            Some(Frame::Code(_, body) | Frame::Html(body)) => return body.push_str(text),
+            Some(Frame::Item(item)) => {
                 let (spans, seen) = item
                     .loose_text
                     .get_or_insert_with(|| (Vec::new(), range.clone()));
@@ -293,15 +343,14 @@ impl<'t> Builder<'t> {
     }
 
     fn mark_task(&mut self, done: bool) {
-        let item = self
+        // The marker belongs to the innermost item; a flattened one keeps none.
+        let innermost = self
             .stack
             .iter_mut()
             .rev()
-            .find_map(|(frame, _)| match frame {
-                Frame::Item(item) => Some(item),
-                _ => None,
-            });
-        if let Some(item) = item {
+            .map(|(f, _)| f)
+            .find(|f| matches!(f, Frame::Item(_) | Frame::Flat));
+        if let Some(Frame::Item(item)) = innermost {
             item.task = Some(done);
         }
     }

@@ -30,8 +30,8 @@
 //! [`Warning`]s with their line, for `pyguide doctor`.
 //!
 //! Before parsing: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark is
-//! decoded, CRLF becomes LF, and mojibake is repaired ([`super::repair`]). Line numbers
-//! always refer to the file as given.
+//! decoded, CRLF and lone CR line endings become LF, and mojibake is repaired
+//! ([`super::repair`]). Line numbers always refer to the file as given.
 
 use std::borrow::Cow;
 use std::io::Read;
@@ -62,7 +62,7 @@ pub struct Diagnostics {
     pub bytes: usize,
     pub lines: usize,
     pub encoding: Encoding,
-    pub crlf: bool,
+    pub line_endings: LineEndings,
     pub repair: repair::Report,
     pub warnings: Vec<Warning>,
 }
@@ -77,6 +77,16 @@ pub enum Encoding {
     Utf16Le,
     #[serde(rename = "UTF-16BE")]
     Utf16Be,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineEndings {
+    Lf,
+    Crlf,
+    /// Lone CR, as old Mac files have.
+    Cr,
+    Mixed,
 }
 
 /// Something odd in a guide that still loads.
@@ -104,7 +114,7 @@ pub enum LoadError {
     },
     #[error("{} is a directory: pass the guide's markdown file", .path.display())]
     Directory { path: PathBuf },
-    #[error("{} is larger than 512 MiB: that is not a guide", .path.display())]
+    #[error("{} is larger than {} MiB: that is not a guide", .path.display(), MAX_BYTES >> 20)]
     TooLarge { path: PathBuf },
     #[error("{name} is empty: a guide needs sections like '## 1. Title'")]
     Empty { name: String },
@@ -119,6 +129,10 @@ pub enum LoadError {
         line: usize,
         column: usize,
     },
+    #[error(
+        "{name} is not valid UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+    )]
+    InvalidUtf16 { name: String },
     #[error("no numbered sections like '## 1. Title' found in {name}")]
     NoSections { name: String },
 }
@@ -138,38 +152,71 @@ pub fn builtin() -> Result<Loaded, LoadError> {
 
 /// Loads the guide at `path`.
 pub fn from_path(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = read(path)?;
+    from_bytes(&path.display().to_string(), &bytes)
+}
+
+/// Reads a file that may be a guide, refusing early what cannot be one: a size over the
+/// limit is refused from the file's metadata, and a first chunk with a NUL byte (so
+/// `/dev/zero`, executables, images) stops the read there.
+fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     let read_error = |source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     };
-    if std::fs::metadata(path).map_err(read_error)?.is_dir() {
+    let too_large = || LoadError::TooLarge {
+        path: path.to_path_buf(),
+    };
+    let metadata = std::fs::metadata(path).map_err(read_error)?;
+    if metadata.is_dir() {
         return Err(LoadError::Directory {
             path: path.to_path_buf(),
         });
     }
-    // Read through `take` so a device or pipe that never ends cannot exhaust memory.
-    let mut bytes = Vec::new();
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
+    if metadata.is_file() && metadata.len() > MAX_BYTES {
+        return Err(too_large());
+    }
+    // `take` also bounds devices and pipes, which report no size.
+    let mut file = std::fs::File::open(path)
+        .map_err(read_error)?
+        .take(MAX_BYTES + 1);
+    let mut bytes = vec![0; 64 * 1024];
+    let first = read_some(&mut file, &mut bytes).map_err(read_error)?;
+    bytes.truncate(first);
+    if encoding_rs::Encoding::for_bom(&bytes).is_none()
+        && let Some(at) = memchr::memchr(0, &bytes)
+    {
+        let name = path.display().to_string();
+        return Err(LoadError::Binary {
+            name,
+            line: memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1,
         });
     }
-    from_bytes(&path.display().to_string(), &bytes)
+    file.read_to_end(&mut bytes).map_err(read_error)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Fills as much of `buffer` as the reader gives before its end.
+fn read_some(reader: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match reader.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 /// Loads a guide from bytes; `source` names it in errors.
 pub fn from_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let (text, encoding) = decode(source, bytes)?;
-    let crlf = text.contains("\r\n");
-    let text = if crlf {
-        Cow::Owned(text.replace("\r\n", "\n"))
-    } else {
-        text
-    };
+    let (text, line_endings) = unix_line_endings(text);
     let (text, report) = repair::repair(&text);
     let mut warnings = Vec::new();
     let guide = outline::build(blocks::parse(&text), &mut warnings);
@@ -186,11 +233,30 @@ pub fn from_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         bytes: bytes.len(),
         lines,
         encoding,
-        crlf,
+        line_endings,
         repair: report,
         warnings,
     };
     Ok(Loaded { guide, diagnostics })
+}
+
+/// The text with CRLF and lone CR turned into LF (CommonMark counts all three as line ends).
+fn unix_line_endings(text: Cow<'_, str>) -> (Cow<'_, str>, LineEndings) {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return (text, LineEndings::Lf);
+    }
+    let crlf = text.matches("\r\n").count();
+    let cr = memchr::memchr_iter(b'\r', text.as_bytes()).count();
+    let lf = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    let kind = match (crlf == cr && crlf == lf, crlf == 0 && lf == 0) {
+        (true, _) => LineEndings::Crlf,
+        (_, true) => LineEndings::Cr,
+        _ => LineEndings::Mixed,
+    };
+    (
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n")),
+        kind,
+    )
 }
 
 fn decode<'a>(source: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, Encoding), LoadError> {
@@ -200,7 +266,11 @@ fn decode<'a>(source: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, Encoding),
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
         && encoding != encoding_rs::UTF_8
     {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let text = encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
+            .ok_or_else(|| LoadError::InvalidUtf16 {
+                name: source.to_string(),
+            })?;
         let which = if encoding == encoding_rs::UTF_16LE {
             Encoding::Utf16Le
         } else {

@@ -75,23 +75,19 @@ fn heading(
             (guide.icon, guide.title, guide.title_line) = (icon, title.to_string(), line);
             return cursor;
         }
-        (2, _) => return new_section_or_part(guide, text, line),
+        (1, _) => warnings.push(Warning::new(
+            line,
+            "a second '#' title is shown as a heading",
+        )),
+        (2, _) => return new_section_or_part(guide, text, line, warnings),
         (3, Cursor::Intro(s) | Cursor::Lesson(s, _)) => {
             if let Some((id, title)) = lesson_heading(text) {
-                let section = &mut guide.sections[s];
-                if id.section != section.number {
-                    let msg = format!("lesson {id} is inside section {}", section.number);
-                    warnings.push(Warning::new(line, msg));
-                }
-                let blocks = Vec::new();
-                section.lessons.push(Lesson {
-                    id,
-                    title: title.to_string(),
-                    line,
-                    blocks,
-                });
-                return Cursor::Lesson(s, section.lessons.len() - 1);
+                return new_lesson(guide, s, id, title, line, warnings);
             }
+        }
+        (3, Cursor::Preface) if lesson_heading(text).is_some() => {
+            let msg = format!("lesson heading '{text}' is outside any numbered section");
+            warnings.push(Warning::new(line, msg));
         }
         _ => {}
     }
@@ -103,10 +99,43 @@ fn heading(
     cursor
 }
 
-fn new_section_or_part(guide: &mut Guide, text: &str, line: u32) -> Cursor {
+fn new_lesson(
+    guide: &mut Guide,
+    s: usize,
+    id: LessonId,
+    title: &str,
+    line: u32,
+    warnings: &mut Vec<Warning>,
+) -> Cursor {
+    let section = &mut guide.sections[s];
+    if id.section != section.number {
+        let msg = format!("lesson {id} is inside section {}", section.number);
+        warnings.push(Warning::new(line, msg));
+    }
+    if title.is_empty() {
+        warnings.push(Warning::new(line, format!("lesson {id} has no title")));
+    }
+    let (title, blocks) = (title.to_string(), Vec::new());
+    section.lessons.push(Lesson {
+        id,
+        title,
+        line,
+        blocks,
+    });
+    Cursor::Lesson(s, section.lessons.len() - 1)
+}
+
+fn new_section_or_part(
+    guide: &mut Guide,
+    text: &str,
+    line: u32,
+    warnings: &mut Vec<Warning>,
+) -> Cursor {
     if let Some((number, title)) = section_heading(text) {
-        let title = title.to_string();
-        let (intro, lessons) = (Vec::new(), Vec::new());
+        if title.is_empty() {
+            warnings.push(Warning::new(line, format!("section {number} has no title")));
+        }
+        let (title, intro, lessons) = (title.to_string(), Vec::new(), Vec::new());
         guide.sections.push(Section {
             number,
             title,
@@ -115,6 +144,13 @@ fn new_section_or_part(guide: &mut Guide, text: &str, line: u32) -> Cursor {
             lessons,
         });
         return Cursor::Intro(guide.sections.len() - 1);
+    }
+    if text
+        .split_once(". ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let msg = format!("'{text}' looks like a numbered section, but its number is too large");
+        warnings.push(Warning::new(line, msg));
     }
     let (icon, title) = split_icon(text);
     let kind = part_kind(title);
@@ -129,17 +165,20 @@ fn new_section_or_part(guide: &mut Guide, text: &str, line: u32) -> Cursor {
     Cursor::Part(guide.parts.len() - 1)
 }
 
-/// `N. Title` → (N, Title).
+/// `N. Title` → (N, Title); `N.` alone → (N, "").
 fn section_heading(text: &str) -> Option<(u32, &str)> {
-    let (n, title) = text.split_once(". ")?;
-    Some((number(n)?, title.trim())).filter(|(_, t)| !t.is_empty())
+    let (n, title) = match text.split_once(". ") {
+        Some((n, title)) => (n, title.trim()),
+        None => (text.strip_suffix('.')?, ""),
+    };
+    Some((number(n)?, title))
 }
 
-/// `N.M Title` or `N.M. Title` → (N.M, Title).
+/// `N.M Title` or `N.M. Title` → (N.M, Title); `N.M` alone → (N.M, "").
 fn lesson_heading(text: &str) -> Option<(LessonId, &str)> {
-    let (id, title) = text.split_once(char::is_whitespace)?;
+    let (id, title) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
     let id = id.strip_suffix('.').unwrap_or(id).parse().ok()?;
-    Some((id, title.trim())).filter(|(_, t)| !t.is_empty())
+    Some((id, title.trim()))
 }
 
 /// Splits a leading emoji off a heading: a first word with no letters or digits, not ASCII.

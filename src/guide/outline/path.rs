@@ -58,16 +58,20 @@ pub(crate) fn read(part: &Part, phases: &mut Vec<Phase>, warnings: &mut Vec<Warn
 
 /// "Beginner (Weeks 1-4)" → ("Beginner", Some("1-4")).
 fn phase_title(text: &str) -> (String, Option<String>) {
+    // ASCII-only case folding, so byte offsets stay those of `text` ("İ" lowercases longer).
+    let weeks = |inner: &str| {
+        ["weeks", "week"].iter().find_map(|word| {
+            let head = inner
+                .get(..word.len())
+                .filter(|h| h.eq_ignore_ascii_case(word))?;
+            Some(inner[head.len()..].trim().to_string())
+        })
+    };
     if let Some(open) = text.rfind('(')
         && let Some(inner) = text[open + 1..].strip_suffix(')')
+        && let Some(weeks) = weeks(inner)
     {
-        let lower = inner.to_lowercase();
-        for word in ["weeks", "week"] {
-            if let Some(rest) = lower.strip_prefix(word) {
-                let weeks = inner[inner.len() - rest.len()..].trim().to_string();
-                return (text[..open].trim().to_string(), Some(weeks));
-            }
-        }
+        return (text[..open].trim().to_string(), Some(weeks));
     }
     (text.to_string(), None)
 }
@@ -156,6 +160,12 @@ mod tests {
         );
         assert_eq!(phase_title("Advanced"), ("Advanced".into(), None));
         assert_eq!(phase_title("Odd (notes)"), ("Odd (notes)".into(), None));
+        assert_eq!(phase_title("X (İİİ)"), ("X (İİİ)".into(), None));
+        assert_eq!(
+            phase_title("X (\u{212A}eeks 1)"),
+            ("X (\u{212A}eeks 1)".into(), None)
+        );
+        assert_eq!(phase_title("(Weeks)"), ("".into(), Some("".into())));
     }
 
     #[test]

@@ -204,11 +204,15 @@ fn section_and_lesson_headings_follow_the_grammar() {
         Some((1, "Python Fundamentals"))
     );
     assert_eq!(section_heading("1.Python"), None);
-    assert_eq!(section_heading("1. "), None);
+    assert_eq!(section_heading("1."), Some((1, "")));
     assert_eq!(section_heading("Intro. Text"), None);
     assert_eq!(
         lesson_heading("2.4 Global Interpreter Lock (GIL)").map(|(i, t)| (i.to_string(), t)),
         Some(("2.4".into(), "Global Interpreter Lock (GIL)"))
     );
     assert_eq!(lesson_heading("Aside"), None);
+    assert_eq!(
+        lesson_heading("1.1").map(|(i, t)| (i.to_string(), t)),
+        Some(("1.1".into(), ""))
+    );
 }
