@@ -4,6 +4,7 @@
 //! once; [`Page::layout`] lays it out for a width, cheaply and as often as needed.
 
 pub mod ansi;
+mod code;
 mod highlight;
 mod inline;
 mod layout;
@@ -14,7 +15,7 @@ mod wrap;
 use ratatui::text::{Line, Text};
 
 use crate::guide::{Block, BlockKind, Guide, Lesson, PartKind, Section};
-use highlight::Highlights;
+use highlight::{Highlights, Job};
 pub use inline::{printable, printable_line};
 pub use theme::{ColorMode, Theme, ThemeKind};
 
@@ -184,11 +185,11 @@ fn push_lesson<'g>(pieces: &mut Vec<Piece<'g>>, lesson: &'g Lesson) {
     pieces.extend(lesson.blocks.iter().map(Piece::Block));
 }
 
-/// Code blocks in the order [`layout`] meets them: depth first, through lists and quotes.
-fn collect_code<'g>(blocks: &'g [Block], jobs: &mut Vec<(Option<&'g str>, &'g str)>) {
+/// Code blocks in document order: depth first, through lists and quotes.
+fn collect_code<'g>(blocks: &'g [Block], jobs: &mut Vec<Job<'g>>) {
     for block in blocks {
         match &block.kind {
-            BlockKind::Code { lang, text } => jobs.push((lang.as_deref(), text)),
+            BlockKind::Code { .. } => jobs.extend(Job::for_block(block)),
             BlockKind::Quote(inner) => collect_code(inner, jobs),
             BlockKind::List(list) => list
                 .items

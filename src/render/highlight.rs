@@ -1,6 +1,7 @@
 //! Syntax colouring with syntect. The syntax and theme sets load once, on first use, and
 //! only code that is about to be shown is highlighted.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -13,6 +14,7 @@ use syntect::parsing::{SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 use super::theme::{CodeColors, ColorMode, Theme, ThemeKind};
+use crate::guide::{Block, BlockKind};
 
 /// One code block, line by line, as styled pieces.
 pub(crate) type CodeLines = Vec<Vec<(Style, String)>>;
@@ -140,16 +142,44 @@ struct Slot {
     done: OnceLock<Option<CodeLines>>,
 }
 
+/// One code block to highlight: its language and text, and the key it is asked for by.
+pub(crate) struct Job<'g> {
+    pub key: usize,
+    pub lang: Option<&'g str>,
+    pub text: &'g str,
+}
+
+impl<'g> Job<'g> {
+    /// The job for a code block, keyed by the block's address: a page borrows its blocks,
+    /// so the address names the block for as long as the page lives.
+    pub(crate) fn for_block(block: &'g Block) -> Option<Self> {
+        let BlockKind::Code { lang, text } = &block.kind else {
+            return None;
+        };
+        Some(Job {
+            key: std::ptr::from_ref(block) as usize,
+            lang: lang.as_deref(),
+            text,
+        })
+    }
+}
+
 /// The highlighting of a page's code blocks, made on demand.
 pub(crate) struct Highlights<'g> {
-    jobs: Vec<(Option<&'g str>, &'g str)>,
+    jobs: Vec<Job<'g>>,
+    index: HashMap<usize, usize>,
     slots: Vec<Slot>,
     theme: Theme,
 }
 
 impl<'g> Highlights<'g> {
     /// Costs nothing until a block is asked for.
-    pub(crate) fn new(jobs: Vec<(Option<&'g str>, &'g str)>, theme: &Theme) -> Self {
+    pub(crate) fn new(jobs: Vec<Job<'g>>, theme: &Theme) -> Self {
+        let index = jobs
+            .iter()
+            .enumerate()
+            .map(|(i, job)| (job.key, i))
+            .collect();
         let slots = jobs
             .iter()
             .map(|_| Slot {
@@ -159,9 +189,15 @@ impl<'g> Highlights<'g> {
             .collect();
         Highlights {
             jobs,
+            index,
             slots,
             theme: theme.clone(),
         }
+    }
+
+    /// The highlighting of `block`, if it is one of this page's code blocks.
+    pub(crate) fn get_for(&self, block: &Block) -> Option<&CodeLines> {
+        self.get(*self.index.get(&(std::ptr::from_ref(block) as usize))?)
     }
 
     /// Block `i` highlighted (`None` without colour or for an unknown language): done now
@@ -177,7 +213,7 @@ impl<'g> Highlights<'g> {
         if slot.claimed.swap(true, Ordering::AcqRel) {
             return;
         }
-        let (lang, text) = self.jobs[i];
+        let Job { lang, text, .. } = self.jobs[i];
         // A panic inside syntect must not leave the block unset (waiters would hang) or take
         // the page down: the block is shown uncoloured instead.
         let run = std::panic::AssertUnwindSafe(|| highlight(lang, text, &self.theme));
@@ -189,7 +225,7 @@ impl<'g> Highlights<'g> {
     pub(crate) fn with_helper<R>(&self, f: impl FnOnce() -> R) -> R {
         let unclaimed: usize = (0..self.jobs.len())
             .filter(|&i| !self.slots[i].claimed.load(Ordering::Acquire))
-            .map(|i| self.jobs[i].1.lines().count())
+            .map(|i| self.jobs[i].text.lines().count())
             .sum();
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         if !self.theme.mode.has_color() || unclaimed < PARALLEL_LINES || cores < 2 {
@@ -233,6 +269,10 @@ fn highlight(lang: Option<&str>, text: &str, theme: &Theme) -> Option<CodeLines>
             .collect();
         out.push(pieces);
     }
+    // LinesWithEndings yields no row after a final newline; the plain path (split) does.
+    if text.is_empty() || text.ends_with('\n') {
+        out.push(Vec::new());
+    }
     Some(out)
 }
 
@@ -259,8 +299,15 @@ mod tests {
     use super::*;
     use crate::render::theme::ThemeKind;
 
+    fn jobs<'a>(jobs: &[(Option<&'a str>, &'a str)]) -> Vec<Job<'a>> {
+        jobs.iter()
+            .enumerate()
+            .map(|(key, &(lang, text))| Job { key, lang, text })
+            .collect()
+    }
+
     fn all(jobs: &[(Option<&str>, &str)], theme: &Theme) -> Vec<Option<CodeLines>> {
-        let highlights = Highlights::new(jobs.to_vec(), theme);
+        let highlights = Highlights::new(self::jobs(jobs), theme);
         highlights.with_helper(|| {
             (0..jobs.len())
                 .map(|i| highlights.get(i).cloned())
@@ -299,7 +346,7 @@ mod tests {
             (Some("python"), "y = 1"),
         ];
         let together = all(&jobs, &theme);
-        let alone = Highlights::new(jobs.to_vec(), &theme);
+        let alone = Highlights::new(self::jobs(&jobs), &theme);
         let one_by_one: Vec<_> = (0..jobs.len()).map(|i| alone.get(i).cloned()).collect();
         assert_eq!(together, one_by_one);
     }

@@ -73,22 +73,26 @@ fn shows_address(url: &str, spans: &[Span], last: usize) -> bool {
 /// Text safe to put on a terminal: control characters become visible symbols
 /// (ESC shows as `␛`), so a guide can never send escape sequences. Tabs and newlines stay.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !text.chars().any(unsafe_char) {
+    let is_unsafe = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
-            .map(|c| match c {
-                '\u{0}'..='\u{1F}' if c != '\n' && c != '\t' => {
-                    char::from_u32(0x2400 + c as u32).unwrap_or('�')
-                }
-                '\u{7F}' => '␡',
-                c if unsafe_char(c) => '�',
-                c => c,
-            })
+            .map(|c| if is_unsafe(c) { visible(c) } else { c })
             .collect(),
     )
+}
+
+/// How a character shows on a terminal: C0 controls as their Unicode pictures (`␛`), DEL
+/// as `␡`, C1 controls as `�`, everything else as itself.
+pub(crate) fn visible(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
+        '\u{7F}' => '␡',
+        c if c.is_control() => '�',
+        c => c,
+    }
 }
 
 /// [`printable`] for text that must stay on one line: newlines show as `␊` too.

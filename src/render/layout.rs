@@ -2,28 +2,31 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
 
 use super::highlight::{CodeLines, Highlights};
-use super::inline::{expand_tabs, frags, printable, printable_line};
+use super::inline::{expand_tabs, frags, printable};
 use super::theme::Theme;
 use super::wrap::{width as text_width, wrap};
-use super::{Overflow, Piece, Rendered, table};
+use super::{Overflow, Piece, Rendered, code, table};
 use crate::guide::{Block, BlockKind, List, Span as GuideSpan};
 
 /// Lines with the guide line each one shows.
 pub(crate) type Out = Vec<(Line<'static>, u32)>;
 
+/// Nested lists and quotes indent only while this many columns are left for their text;
+/// deeper or narrower, their content keeps the width it has.
+const MIN_ROOM: usize = 8;
+
+const BULLETS: [&str; 3] = ["•", "◦", "▪"];
+
 pub(crate) struct Layout<'a> {
     theme: &'a Theme,
     overflow: Overflow,
-    /// Highlighted code, asked for in the order blocks are met.
     highlights: &'a Highlights<'a>,
-    next_code: usize,
     /// The style text starts from (changes inside quotes).
     base: Style,
 }
-
-const BULLETS: [&str; 3] = ["•", "◦", "▪"];
 
 impl<'a> Layout<'a> {
     pub(crate) fn new(
@@ -35,7 +38,6 @@ impl<'a> Layout<'a> {
             theme,
             overflow,
             highlights,
-            next_code: 0,
             base: theme.text,
         }
     }
@@ -78,15 +80,21 @@ impl<'a> Layout<'a> {
         let line = block.lines.first;
         match &block.kind {
             BlockKind::Paragraph(spans) => self.paragraph(spans, self.base, width, line, out),
-            BlockKind::Heading { spans, .. } => {
-                let style = self.base.patch(self.theme.subheading);
-                self.paragraph(spans, style, width, line, out);
-            }
+            BlockKind::Heading { spans, .. } => self.paragraph(
+                spans,
+                self.base.patch(self.theme.subheading),
+                width,
+                line,
+                out,
+            ),
             BlockKind::Code { lang, text } => self.code(lang.as_deref(), text, block, width, out),
             BlockKind::Diagram(text) => {
-                self.verbatim(text, self.theme.diagram, line + 1, width, out)
+                self.verbatim(text, block, self.theme.diagram, self.overflow, width, out)
             }
-            BlockKind::Html(text) => self.verbatim(text, self.theme.muted, line, width, out),
+            // Raw HTML is not a drawing: it never needs to scroll sideways.
+            BlockKind::Html(text) => {
+                self.verbatim(text, block, self.theme.muted, Overflow::Cut, width, out)
+            }
             BlockKind::List(list) => self.list(list, width, depth, out),
             BlockKind::Quote(blocks) => self.quote(blocks, width, depth, out),
             BlockKind::Rule => out.push((
@@ -105,13 +113,10 @@ impl<'a> Layout<'a> {
         out.extend(lines.into_iter().map(|l| (l, line)));
     }
 
-    /// A code block in a frame with its language on top; long lines continue on rows
-    /// marked `↪`, so no character of the code is ever lost or moved within its line.
     fn code(&mut self, lang: Option<&str>, text: &str, block: &Block, width: usize, out: &mut Out) {
         // Borrow the highlighted rows; plain rows are made only when there is no colour.
         let plain: CodeLines;
-        self.next_code += 1;
-        let rows: &CodeLines = match self.highlights.get(self.next_code - 1) {
+        let rows = match self.highlights.get_for(block) {
             Some(highlighted) => highlighted,
             None => {
                 plain = text
@@ -121,57 +126,29 @@ impl<'a> Layout<'a> {
                 &plain
             }
         };
-        // A fenced block's first line is its fence; an indented one starts with code.
-        let spanned = (block.lines.last - block.lines.first + 1) as usize;
-        let first = block.lines.first + u32::from(spanned > rows.len());
-        if width < 8 {
-            for (i, row) in rows.iter().enumerate() {
-                for chunk in split_styled(row, width) {
-                    out.push((Line::from(chunk), first + i as u32));
-                }
-            }
-            return;
-        }
-        let widest = rows
-            .iter()
-            .map(|r| r.iter().map(|(_, t)| text_width(t)).sum::<usize>())
-            .max()
-            .unwrap_or(0);
-        let label = truncate(&printable_line(lang.unwrap_or("code")), width - 6);
-        let inner = widest.max(text_width(&label) + 2).min(width - 4);
-        self.code_top(&label, inner, block.lines.first, out);
-        let border = self.theme.border;
-        for (i, row) in rows.iter().enumerate() {
-            for (k, chunk) in split_styled(row, inner).into_iter().enumerate() {
-                let used: usize = chunk.iter().map(|s| s.width()).sum();
-                let gutter = if k == 0 { "│ " } else { "│↪" };
-                let mut spans = Vec::with_capacity(chunk.len() + 3);
-                spans.push(Span::styled(gutter, border));
-                spans.extend(chunk);
-                spans.push(Span::raw(" ".repeat(inner - used.min(inner))));
-                spans.push(Span::styled(" │", border));
-                out.push((Line::from(spans), first + i as u32));
-            }
-        }
-        let bottom = format!("╰{}╯", "─".repeat(inner + 2));
-        out.push((Line::from(Span::styled(bottom, border)), block.lines.last));
+        let at = code::Source {
+            start: block.lines.first,
+            first: first_row_line(block, rows.len()),
+            end: block.lines.last,
+        };
+        code::layout(self.theme, rows, lang, at, width, out);
     }
 
-    fn code_top(&self, label: &str, inner: usize, line: u32, out: &mut Out) {
-        let dashes = (inner + 1).saturating_sub(text_width(label) + 2);
-        let spans = vec![
-            Span::styled("╭─ ", self.theme.border),
-            Span::styled(label.to_string(), self.theme.code_label),
-            Span::styled(format!(" {}╮", "─".repeat(dashes)), self.theme.border),
-        ];
-        out.push((Line::from(spans), line));
-    }
-
-    /// Text shown exactly as written (diagrams, HTML): never wrapped or re-spaced.
-    fn verbatim(&self, text: &str, style: Style, first: u32, width: usize, out: &mut Out) {
+    /// Text shown exactly as written (diagrams, HTML): never wrapped or re-spaced, and cut
+    /// with a `›` when wider than the page unless the view scrolls sideways.
+    fn verbatim(
+        &self,
+        text: &str,
+        block: &Block,
+        style: Style,
+        overflow: Overflow,
+        width: usize,
+        out: &mut Out,
+    ) {
+        let first = first_row_line(block, text.split('\n').count());
         for (i, row) in text.split('\n').enumerate() {
             let row = expand_tabs(row);
-            let line = if self.overflow == Overflow::Cut && text_width(&row) > width {
+            let line = if overflow == Overflow::Cut && text_width(&row) > width {
                 let kept = truncate(&row, width.saturating_sub(1));
                 Line::from(vec![
                     Span::styled(kept, style),
@@ -193,7 +170,7 @@ impl<'a> Layout<'a> {
             .map(|(m, _)| text_width(m))
             .max()
             .unwrap_or(1);
-        let indent = marker_width + 1;
+        let inner_width = room_for(width, marker_width + 1);
         for (item, (marker, style)) in list.items.iter().zip(markers) {
             let mut inner = Out::new();
             let mut after_paragraph = false;
@@ -202,29 +179,28 @@ impl<'a> Layout<'a> {
                 if after_paragraph && paragraph {
                     inner.push((Line::default(), 0));
                 }
-                self.block(
-                    block,
-                    width.saturating_sub(indent).max(1),
-                    depth + 1,
-                    &mut inner,
-                );
+                self.block(block, inner_width.unwrap_or(width), depth + 1, &mut inner);
                 after_paragraph = paragraph;
             }
+            let Some(inner_width) = inner_width else {
+                out.extend(inner); // no room for markers: the items' text alone
+                continue;
+            };
             if inner.is_empty() {
                 inner.push((Line::default(), 0));
             }
-            let pad = marker_width - text_width(&marker);
+            let pad = " ".repeat(width - inner_width - 1 - text_width(&marker));
             // Numbers line up on the right, bullets on the left.
             let head = if list.start.is_some() {
-                format!("{}{marker} ", " ".repeat(pad))
+                format!("{pad}{marker} ")
             } else {
-                format!("{marker}{} ", " ".repeat(pad))
+                format!("{marker}{pad} ")
             };
             for (k, (line, src)) in inner.into_iter().enumerate() {
                 let prefix = if k == 0 {
                     Span::styled(head.clone(), style)
                 } else {
-                    Span::raw(" ".repeat(indent))
+                    Span::raw(" ".repeat(width - inner_width))
                 };
                 out.push((prefixed(prefix, line), src));
             }
@@ -251,18 +227,35 @@ impl<'a> Layout<'a> {
     fn quote(&mut self, blocks: &[Block], width: usize, depth: usize, out: &mut Out) {
         let saved = self.base;
         self.base = self.base.patch(self.theme.quote);
+        let inner_width = room_for(width, 2);
         let mut inner = Out::new();
         for block in blocks {
             if !inner.is_empty() {
                 inner.push((Line::default(), block.lines.first));
             }
-            self.block(block, width.saturating_sub(2).max(1), depth, &mut inner);
+            self.block(block, inner_width.unwrap_or(width), depth, &mut inner);
         }
         self.base = saved;
-        for (line, src) in inner {
-            out.push((prefixed(Span::styled("│ ", self.theme.bullet), line), src));
+        match inner_width {
+            Some(_) => {
+                out.extend(inner.into_iter().map(|(line, src)| {
+                    (prefixed(Span::styled("│ ", self.theme.bullet), line), src)
+                }))
+            }
+            None => out.extend(inner),
         }
     }
+}
+
+/// The width left for nested content after `indent` columns, if it is enough to be worth it.
+fn room_for(width: usize, indent: usize) -> Option<usize> {
+    (width >= indent + MIN_ROOM).then(|| width - indent)
+}
+
+/// The guide line of a block's first row: after its fence when it has one.
+fn first_row_line(block: &Block, rows: usize) -> u32 {
+    let spanned = (block.lines.last - block.lines.first + 1) as usize;
+    block.lines.first + u32::from(spanned > rows)
 }
 
 /// Blocks the author wrote on consecutive lines (a "**Key Points:**" label and its list)
@@ -286,7 +279,7 @@ pub(crate) fn truncate(s: &str, columns: usize) -> String {
     let mut used = 0;
     let mut out = String::new();
     for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        let w = c.width().unwrap_or(0);
         if used + w > columns {
             break;
         }
@@ -294,39 +287,4 @@ pub(crate) fn truncate(s: &str, columns: usize) -> String {
         out.push(c);
     }
     out
-}
-
-/// Splits one styled row into pieces at most `columns` wide (always at least one piece),
-/// copying each piece once, with tabs expanded and control characters made visible.
-fn split_styled(row: &[(Style, String)], columns: usize) -> Vec<Vec<Span<'static>>> {
-    let columns = columns.max(1);
-    let fits = row.iter().map(|(_, t)| text_width(t)).sum::<usize>() <= columns;
-    if fits && !row.iter().any(|(_, t)| t.chars().any(char::is_control)) {
-        return vec![
-            row.iter()
-                .map(|(style, text)| Span::styled(text.clone(), *style))
-                .collect(),
-        ];
-    }
-    let mut rows = vec![Vec::new()];
-    let mut used = 0;
-    for (style, text) in row {
-        let mut piece = String::new();
-        for c in expand_tabs(text).chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > columns && used > 0 {
-                if let Some(last) = rows.last_mut().filter(|_| !piece.is_empty()) {
-                    last.push(Span::styled(std::mem::take(&mut piece), *style));
-                }
-                rows.push(Vec::new());
-                used = 0;
-            }
-            piece.push(c);
-            used += w;
-        }
-        if let Some(last) = rows.last_mut().filter(|_| !piece.is_empty()) {
-            last.push(Span::styled(piece, *style));
-        }
-    }
-    rows
 }

@@ -186,3 +186,66 @@ fn table_cells_break_words_only_when_nothing_else_fits() {
     let tiny = show(md, 16, Overflow::Cut);
     assert!(tiny.iter().all(|l| wrap::width(l) <= 16), "{tiny:#?}");
 }
+
+const NESTED: &str = "- one\n  - two\n    - three long words here\n      > quoted deeply nested text\n\n10. ten\n11. eleven\n\n- [x] done task\n\n> quote\n> > inner quote with words\n\n| 日本 | b |\n|---|---|\n| 日本語 | x |\n\n```python\nx = '日本語日本語'  # wide\n```\n\n    ┌─┐ indented\n    └─┘";
+
+#[test]
+fn nothing_is_wider_than_the_page_at_any_width() {
+    let guide = guide(NESTED);
+    let builtin = load::builtin().unwrap().guide;
+    let theme = Theme::new(ThemeKind::Dark, ColorMode::TrueColor);
+    let lessons = guide.lessons().chain(builtin.lessons());
+    for lesson in lessons {
+        let page = Page::lesson(lesson, &theme);
+        for width in 1..=40 {
+            for (i, line) in page.layout(width, Overflow::Cut).lines.iter().enumerate() {
+                assert!(
+                    line.width() <= width,
+                    "{} at width {width}, line {i}: {line:?}",
+                    lesson.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn colour_and_plain_show_the_same_text() {
+    let md = "```python\nx\t= 1  # a\tb\n\tif x:\t# c\n\n```\n\nText.";
+    let guide = guide(md);
+    let lesson = &guide.sections[0].lessons[0];
+    let colour = Page::lesson(lesson, &Theme::new(ThemeKind::Dark, ColorMode::TrueColor))
+        .layout(40, Overflow::Cut);
+    let plain = Page::lesson(lesson, &Theme::new(ThemeKind::Dark, ColorMode::Plain))
+        .layout(40, Overflow::Cut);
+    assert_eq!(colour.plain(), plain.plain());
+    // Tab stops every 4 columns of the row: "x" then 3 spaces; "a" ends at column 12, a stop,
+    // so the second tab is 4 spaces.
+    assert!(
+        plain
+            .plain()
+            .iter()
+            .any(|l| l.contains("x   = 1  # a    b")),
+        "{:#?}",
+        plain.plain()
+    );
+}
+
+#[test]
+fn indented_diagrams_point_at_their_own_lines() {
+    let guide = guide("Text.\n\n    ┌─┐ box\n    └─┘");
+    let theme = Theme::new(ThemeKind::Dark, ColorMode::Plain);
+    let rendered = Page::lesson(&guide.sections[0].lessons[0], &theme).layout(40, Overflow::Cut);
+    let at = rendered
+        .plain()
+        .iter()
+        .position(|l| l.starts_with("┌─┐"))
+        .unwrap();
+    assert_eq!(rendered.source[at], 9);
+}
+
+#[test]
+fn narrow_code_marks_continued_rows() {
+    let out = show("```python\nabcdefghij\n```", 6, Overflow::Cut);
+    assert_eq!(&out[3..], ["abcdef", "↪ghij"]);
+}

@@ -103,22 +103,23 @@ impl Filler {
     }
 
     /// A word wider than the line is broken between characters.
+    /// A word wider than the line is broken between characters; a character wider than
+    /// the whole line (a CJK one at width 1) shows as `…`.
     fn long_word(&mut self, word: Word) {
         for (text, style) in word.pieces {
-            let mut piece = String::new();
+            let (mut piece, mut piece_width) = (String::new(), 0);
             for c in text.chars() {
                 let w = c.width().unwrap_or(0);
-                if self.used + width(&piece) + w > self.width
-                    && (self.used > 0 || !piece.is_empty())
-                {
-                    let pw = width(&piece);
-                    self.put(std::mem::take(&mut piece), style, pw);
+                let (c, w) = if w > self.width { ('…', 1) } else { (c, w) };
+                if self.used + piece_width + w > self.width && (self.used > 0 || piece_width > 0) {
+                    self.put(std::mem::take(&mut piece), style, piece_width);
                     self.end_line();
+                    piece_width = 0;
                 }
                 piece.push(c);
+                piece_width += w;
             }
-            let pw = width(&piece);
-            self.put(piece, style, pw);
+            self.put(piece, style, piece_width);
         }
     }
 }

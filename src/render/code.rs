@@ -1,0 +1,163 @@
+//! Code blocks: a frame with the language on top, each source line shown whole, long lines
+//! continued on rows marked `↪`, so no character of the code is lost or moved in its line.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+use super::highlight::CodeLines;
+use super::inline::{printable_line, visible};
+use super::layout::{Out, truncate};
+use super::theme::Theme;
+use super::wrap::width as text_width;
+
+/// Below this width a frame leaves too little room, and code is shown without one.
+const FRAMED: usize = 8;
+
+/// Where a code block's rows come from in the guide.
+pub(crate) struct Source {
+    /// The guide line the block starts on (its fence, if it has one).
+    pub start: u32,
+    /// The guide line of the first row.
+    pub first: u32,
+    /// The guide line the block ends on.
+    pub end: u32,
+}
+
+pub(crate) fn layout(
+    theme: &Theme,
+    rows: &CodeLines,
+    lang: Option<&str>,
+    at: Source,
+    width: usize,
+    out: &mut Out,
+) {
+    if width < FRAMED {
+        // At width 1 there is no room for the ↪ as well as a character.
+        let marker = (width >= 2).then_some(theme.border);
+        let rest = if marker.is_some() { width - 1 } else { width };
+        for (i, row) in rows.iter().enumerate() {
+            for chunk in split_row(row, width, rest, marker) {
+                out.push((Line::from(chunk), at.first + i as u32));
+            }
+        }
+        return;
+    }
+    let widest = rows
+        .iter()
+        .map(|row| shown(row).map(|(_, w, _)| w).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    let label = truncate(&printable_line(lang.unwrap_or("code")), width - 6);
+    let inner = widest.max(text_width(&label) + 2).min(width - 4);
+    out.push((top(theme, &label, inner), at.start));
+    for (i, row) in rows.iter().enumerate() {
+        for (k, chunk) in split_row(row, inner, inner, None).into_iter().enumerate() {
+            let used: usize = chunk.iter().map(Span::width).sum();
+            let gutter = if k == 0 { "│ " } else { "│↪" };
+            let mut spans = Vec::with_capacity(chunk.len() + 3);
+            spans.push(Span::styled(gutter, theme.border));
+            spans.extend(chunk);
+            spans.push(Span::raw(" ".repeat(inner.saturating_sub(used))));
+            spans.push(Span::styled(" │", theme.border));
+            out.push((Line::from(spans), at.first + i as u32));
+        }
+    }
+    let bottom = format!("╰{}╯", "─".repeat(inner + 2));
+    out.push((Line::from(Span::styled(bottom, theme.border)), at.end));
+}
+
+fn top(theme: &Theme, label: &str, inner: usize) -> Line<'static> {
+    let dashes = (inner + 1).saturating_sub(text_width(label) + 2);
+    Line::from(vec![
+        Span::styled("╭─ ", theme.border),
+        Span::styled(label.to_string(), theme.code_label),
+        Span::styled(format!(" {}╮", "─".repeat(dashes)), theme.border),
+    ])
+}
+
+/// The characters a row shows, with their widths and styles: tabs expanded to stops every
+/// 4 columns of the whole row (however highlighting split it), control characters as
+/// symbols.
+fn shown(row: &[(Style, String)]) -> impl Iterator<Item = (char, usize, Style)> + '_ {
+    let mut column = 0;
+    row.iter()
+        .flat_map(|(style, text)| text.chars().map(move |c| (c, *style)))
+        .flat_map(move |(c, style)| {
+            let (c, w, times) = match c {
+                '\t' => (' ', 1, 4 - column % 4),
+                c => {
+                    let c = visible(c);
+                    (c, c.width().unwrap_or(0), 1)
+                }
+            };
+            column += w * times;
+            std::iter::repeat_n((c, w, style), times)
+        })
+}
+
+/// One row of code cut into pieces: the first `first` columns wide, the rest `rest` wide
+/// and, when `marker` is given, starting with a `↪` in that style. A character wider than a
+/// piece shows as `…`.
+fn split_row(
+    row: &[(Style, String)],
+    first: usize,
+    rest: usize,
+    marker: Option<Style>,
+) -> Vec<Vec<Span<'static>>> {
+    let mut split = Splitter {
+        pieces: vec![Vec::new()],
+        run: String::new(),
+        style: Style::default(),
+        used: 0,
+        limit: first.max(1),
+        rest: rest.max(1),
+        marker,
+    };
+    for (c, w, style) in shown(row) {
+        split.push(c, w, style);
+    }
+    split.flush();
+    split.pieces
+}
+
+struct Splitter {
+    pieces: Vec<Vec<Span<'static>>>,
+    /// Characters of one style not yet made a span.
+    run: String,
+    style: Style,
+    used: usize,
+    limit: usize,
+    rest: usize,
+    marker: Option<Style>,
+}
+
+impl Splitter {
+    fn push(&mut self, c: char, w: usize, style: Style) {
+        if style != self.style {
+            self.flush();
+            self.style = style;
+        }
+        if self.used + w > self.limit && self.used > 0 {
+            self.flush();
+            self.pieces.push(
+                self.marker
+                    .map(|m| Span::styled("↪", m))
+                    .into_iter()
+                    .collect(),
+            );
+            (self.used, self.limit) = (0, self.rest);
+        }
+        let (c, w) = if w > self.limit { ('…', 1) } else { (c, w) };
+        self.run.push(c);
+        self.used += w;
+    }
+
+    fn flush(&mut self) {
+        if !self.run.is_empty()
+            && let Some(piece) = self.pieces.last_mut()
+        {
+            piece.push(Span::styled(std::mem::take(&mut self.run), self.style));
+        }
+    }
+}
