@@ -39,7 +39,7 @@ pub struct Cli {
 pub enum Command {
     /// List the sections and their lessons.
     List {
-        /// Print JSON: {"title", "sections": [{"number", "title", "lessons": [{"id", "title"}]}]}.
+        /// Print JSON: {"title", "sections": [{"number", "title", "line", "lessons": [{"id", "title", "line"}]}]}.
         #[arg(long)]
         json: bool,
     },
@@ -49,7 +49,7 @@ pub enum Command {
         #[arg(value_name = "ID")]
         id: String,
         /// Columns to wrap prose at [default: the terminal's width, else 100].
-        #[arg(long, value_name = "COLUMNS", value_parser = parse_width)]
+        #[arg(long, value_name = "COLUMNS", value_parser = output::parse_width)]
         width: Option<usize>,
     },
     /// Report what is in a guide: counts, encoding repairs and warnings.
@@ -73,13 +73,6 @@ impl From<ThemeArg> for ThemeKind {
             ThemeArg::Dark => ThemeKind::Dark,
             ThemeArg::Light => ThemeKind::Light,
         }
-    }
-}
-
-fn parse_width(s: &str) -> Result<usize, String> {
-    match s.trim().parse::<usize>() {
-        Ok(w @ 1..=10_000) => Ok(w),
-        _ => Err("the width must be a number of columns from 1 to 10000".to_string()),
     }
 }
 

@@ -10,8 +10,8 @@ pub enum Error {
     BadId(#[from] ParseIdError),
     #[error("no lesson {id}: {hint}")]
     NoLesson { id: String, hint: String },
-    #[error("no section {number}: {hint}")]
-    NoSection { number: u32, hint: String },
+    #[error("no section {id}: {hint}")]
+    NoSection { id: String, hint: String },
     #[error("cannot write output: {0}")]
     Output(std::io::Error),
     #[error("cannot write JSON: {0}")]

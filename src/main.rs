@@ -1,6 +1,6 @@
 //! The `pyguide` binary: parse arguments, run, and turn errors into one line and an exit code.
 
-use std::io::{BufWriter, ErrorKind};
+use std::io::{BufWriter, ErrorKind, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -12,9 +12,19 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
-            // --help and --version print to stdout and succeed.
-            let _ = e.print();
-            return ExitCode::SUCCESS;
+            // --help and --version print to stdout, and succeed if they could.
+            let written = write!(std::io::stdout(), "{}", e.render())
+                .and_then(|()| std::io::stdout().flush());
+            return match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!(
+                        "pyguide: {}",
+                        printable_line(&Error::Output(error).to_string())
+                    );
+                    ExitCode::FAILURE
+                }
+            };
         }
         Err(e) => {
             eprintln!("pyguide: {}", printable_line(&cli::usage_error_line(&e)));

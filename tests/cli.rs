@@ -430,3 +430,104 @@ fn accents_before_punctuation_survive() {
         "{out}"
     );
 }
+
+#[test]
+fn any_number_is_a_well_formed_id_that_may_not_exist() {
+    let err = fails(&pyguide(&["show", "4294967296"]), 1);
+    assert_eq!(
+        err,
+        "pyguide: no section 4294967296: the guide has sections 1 to 8"
+    );
+    let err = fails(&pyguide(&["show", "1.99999999999999999999999"]), 1);
+    assert_eq!(
+        err,
+        "pyguide: no lesson 1.99999999999999999999999: section 1 has lessons 1.1 to 1.5"
+    );
+    let out = pyguide(&["show", "2.4."]);
+    assert!(
+        stdout(&out).starts_with("2.4 Global Interpreter Lock"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn hints_name_sections_with_gaps_and_single_lessons() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = guide_file(
+        dir.path(),
+        "gaps.md",
+        b"## 2. B\n\n### 2.1 Only\n\n## 5. E\n",
+    );
+    assert_eq!(
+        fails(&pyguide(&["--guide", &path, "show", "3"]), 1),
+        "pyguide: no section 3: the guide has sections 2 and 5"
+    );
+    assert_eq!(
+        fails(&pyguide(&["--guide", &path, "show", "2.2"]), 1),
+        "pyguide: no lesson 2.2: section 2 has only lesson 2.1"
+    );
+    assert_eq!(
+        fails(&pyguide(&["--guide", &path, "show", "3.1"]), 1),
+        "pyguide: no lesson 3.1: the guide has only lesson 2.1"
+    );
+}
+
+#[test]
+fn long_lesson_ids_keep_a_gap_before_their_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = guide_file(
+        dir.path(),
+        "ids.md",
+        b"## 100. Big\n\n### 100.100 Wide\n\n### 100.2 Narrow\n",
+    );
+    let out = stdout(&pyguide(&["--guide", &path, "list"]));
+    assert!(out.contains("100.100  Wide"), "{out}");
+    assert!(out.contains("100.2    Narrow"), "{out}");
+}
+
+#[test]
+fn a_closed_pipe_during_json_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = guide_file(dir.path(), "big.md", CLEAN.repeat(20).as_bytes());
+    for command in [&["list", "--json"][..], &["doctor", "--json"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pyguide"))
+            .args(["--guide", &big])
+            .args(command)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_huge_columns_value_is_ignored() {
+    // `show all` draws full-width rules between sections.
+    let out = pyguide_env(&["show", "all"], &[("COLUMNS", "100000000000")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).lines().all(|l| l.chars().count() <= 100));
+}
+
+#[test]
+fn help_that_cannot_be_written_is_a_failure() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_pyguide"))
+        .arg("--help")
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("pyguide: cannot write output"), "{err}");
+}

@@ -65,6 +65,11 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
         .map(|s| s.number.to_string().len())
         .max()
         .unwrap_or(1);
+    let id_width = guide
+        .lessons()
+        .map(|l| l.id.to_string().len())
+        .max()
+        .unwrap_or(3);
     let mut lines = vec![
         Line::from(Span::styled(guide.title.clone(), theme.title)),
         Line::default(),
@@ -77,7 +82,10 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
         for lesson in &section.lessons {
             lines.push(Line::from(vec![
                 Span::raw(" ".repeat(number_width + 2)),
-                Span::styled(format!("{:<5}", lesson.id.to_string()), theme.muted),
+                Span::styled(
+                    format!("{:<id_width$}  ", lesson.id.to_string()),
+                    theme.muted,
+                ),
                 Span::raw(lesson.title.clone()),
             ]));
         }

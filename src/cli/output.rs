@@ -32,10 +32,21 @@ impl Env {
             truecolor: var("COLORTERM")
                 .is_some_and(|v| matches!(v.as_str(), "truecolor" | "24bit")),
             dumb: var("TERM").is_some_and(|v| v == "dumb"),
-            columns: var("COLUMNS")
-                .and_then(|v| v.trim().parse().ok())
-                .filter(|c| *c > 0),
+            columns: var("COLUMNS").and_then(|v| parse_width(&v).ok()),
         }
+    }
+}
+
+/// The widest page pyguide lays out: wider is surely a mistake, and costly.
+pub const MAX_WIDTH: usize = 10_000;
+
+/// A width in columns, from 1 to [`MAX_WIDTH`].
+pub fn parse_width(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(w @ 1..=MAX_WIDTH) => Ok(w),
+        _ => Err(format!(
+            "the width must be a number of columns from 1 to {MAX_WIDTH}"
+        )),
     }
 }
 

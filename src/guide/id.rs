@@ -47,12 +47,35 @@ pub(crate) fn number(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
-/// What `show` may be asked for.
+/// What `show` may be asked for. A number too large for any guide parses as `None`, so it
+/// is reported as missing rather than malformed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Selector {
-    Lesson(LessonId),
-    Section(u32),
+    Lesson {
+        section: Option<u32>,
+        lesson: Option<u32>,
+    },
+    Section(Option<u32>),
     All,
+}
+
+impl Selector {
+    /// The lesson id, when both numbers can exist.
+    pub fn lesson_id(self) -> Option<LessonId> {
+        match self {
+            Selector::Lesson {
+                section: Some(s),
+                lesson: Some(l),
+            } => Some(LessonId::new(s, l)),
+            _ => None,
+        }
+    }
+}
+
+/// `Some(number)` for decimal digits (`Some(None)` when too large for a u32); `None` for
+/// anything else.
+fn digits(s: &str) -> Option<Option<u32>> {
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())
 }
 
 impl FromStr for Selector {
@@ -63,11 +86,17 @@ impl FromStr for Selector {
         if t.eq_ignore_ascii_case("all") {
             return Ok(Selector::All);
         }
-        // "2." is a section written the way its heading writes it.
-        if let Some(n) = number(t.strip_suffix('.').unwrap_or(t)) {
+        // "2." and "2.4." are written the way headings write them.
+        let t = t.strip_suffix('.').unwrap_or(t);
+        if let Some(n) = digits(t) {
             return Ok(Selector::Section(n));
         }
-        t.parse().map(Selector::Lesson)
+        let bad = || ParseIdError(s.to_string());
+        let (section, lesson) = t.split_once('.').ok_or_else(bad)?;
+        Ok(Selector::Lesson {
+            section: digits(section).ok_or_else(bad)?,
+            lesson: digits(lesson).ok_or_else(bad)?,
+        })
     }
 }
 
@@ -103,11 +132,29 @@ mod tests {
 
     #[test]
     fn parses_selectors() {
+        let lesson = |s, l| Selector::Lesson {
+            section: Some(s),
+            lesson: Some(l),
+        };
         assert_eq!("all".parse(), Ok(Selector::All));
         assert_eq!("ALL".parse(), Ok(Selector::All));
-        assert_eq!("2".parse(), Ok(Selector::Section(2)));
-        assert_eq!("2.".parse(), Ok(Selector::Section(2)));
-        assert_eq!(" 2.4 ".parse(), Ok(Selector::Lesson(LessonId::new(2, 4))));
+        assert_eq!("2".parse(), Ok(Selector::Section(Some(2))));
+        assert_eq!("2.".parse(), Ok(Selector::Section(Some(2))));
+        assert_eq!(" 2.4 ".parse(), Ok(lesson(2, 4)));
+        assert_eq!("2.4.".parse(), Ok(lesson(2, 4)));
+        assert_eq!("99999999999".parse(), Ok(Selector::Section(None)));
+        let big: Selector = "1.99999999999".parse().unwrap();
+        assert_eq!(
+            big,
+            Selector::Lesson {
+                section: Some(1),
+                lesson: None
+            }
+        );
+        assert_eq!(big.lesson_id(), None);
+        for bad in ["", "2.4.1", "+2", "2.x", "٢.٤", "1e3"] {
+            assert!(bad.parse::<Selector>().is_err(), "{bad:?}");
+        }
         let err = "abc".parse::<Selector>().unwrap_err();
         assert!(err.to_string().contains("'abc' is not a lesson id"));
     }
