@@ -33,8 +33,10 @@ fn scaling(c: &mut Criterion) {
             &text,
             |b, text| {
                 b.iter(|| {
+                    // The options the loader uses.
                     let options = pulldown_cmark::Options::ENABLE_TABLES
-                        | pulldown_cmark::Options::ENABLE_TASKLISTS;
+                        | pulldown_cmark::Options::ENABLE_TASKLISTS
+                        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
                     pulldown_cmark::Parser::new_ext(black_box(text), options)
                         .into_offset_iter()
                         .count()

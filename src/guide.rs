@@ -236,6 +236,26 @@ pub fn plain_text(spans: &[Span]) -> String {
     spans.iter().map(|s| s.text.as_str()).collect()
 }
 
+/// The plain text of the paragraphs among `blocks`, joined by spaces and trimmed.
+pub fn paragraphs_text(blocks: &[Block]) -> String {
+    let paragraphs: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Paragraph(spans) => Some(plain_text(spans)),
+            _ => None,
+        })
+        .collect();
+    paragraphs.join(" ").trim().to_string()
+}
+
+/// A heading's text with its emoji, as the guide writes it ("📚 Learning Path").
+pub fn with_icon(icon: Option<&str>, title: &str) -> String {
+    match icon {
+        Some(icon) => format!("{icon} {title}"),
+        None => title.to_string(),
+    }
+}
+
 impl Guide {
     pub fn lessons(&self) -> impl Iterator<Item = &Lesson> {
         self.sections.iter().flat_map(|s| s.lessons.iter())

@@ -12,9 +12,9 @@ mod table;
 pub mod theme;
 mod wrap;
 
-use ratatui::text::{Line, Text};
+use ratatui::text::Line;
 
-use crate::guide::{Block, BlockKind, Guide, Lesson, PartKind, Section};
+use crate::guide::{Block, BlockKind, Guide, Lesson, PartKind, Section, with_icon};
 use highlight::{Highlights, Job};
 pub use inline::{printable, printable_line};
 pub use theme::{ColorMode, Theme, ThemeKind};
@@ -49,10 +49,6 @@ pub struct Rendered {
 }
 
 impl Rendered {
-    pub fn text(&self) -> Text<'static> {
-        Text::from(self.lines.clone())
-    }
-
     /// The lines as plain strings, for tests and for output without styles.
     pub fn plain(&self) -> Vec<String> {
         self.lines
@@ -110,10 +106,7 @@ impl<'g> Page<'g> {
 
     /// The whole guide in document order, without the table of contents (which is navigation).
     pub fn guide(guide: &'g Guide, theme: &Theme) -> Self {
-        let title = match &guide.icon {
-            Some(icon) => format!("{icon} {}", guide.title),
-            None => guide.title.clone(),
-        };
+        let title = with_icon(guide.icon.as_deref(), &guide.title);
         let mut pieces = vec![Piece::Heading {
             level: 1,
             text: title,
@@ -134,10 +127,7 @@ impl<'g> Page<'g> {
             if next_part_first {
                 let Some(part) = parts.next() else { break };
                 if part.kind != PartKind::Contents {
-                    let text = match &part.icon {
-                        Some(icon) => format!("{icon} {}", part.title),
-                        None => part.title.clone(),
-                    };
+                    let text = with_icon(part.icon.as_deref(), &part.title);
                     pieces.push(Piece::Heading {
                         level: 2,
                         text,

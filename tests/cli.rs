@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use unicode_width::UnicodeWidthStr;
+
 const CLEAN: &str = include_str!("../content/guide.md");
 const RAW: &str = "tests/data/guide.raw.md";
 
@@ -119,7 +121,7 @@ fn show_a_section_has_all_its_lessons() {
 #[test]
 fn diagrams_wider_than_the_width_are_cut_with_a_marker() {
     let out = stdout(&pyguide(&["show", "2.1", "--width", "40"]));
-    assert!(out.lines().all(|l| l.chars().count() <= 40), "{out}");
+    assert!(out.lines().all(|l| l.width() <= 40), "{out}");
     assert!(out.lines().any(|l| l.ends_with('›')));
 }
 
@@ -151,9 +153,9 @@ fn colour_follows_flags_and_environment() {
 #[test]
 fn width_comes_from_columns_when_not_a_terminal_and_not_given() {
     let out = stdout(&pyguide_env(&["show", "4.4"], &[("COLUMNS", "50")]));
-    assert!(out.lines().all(|l| l.chars().count() <= 50), "{out}");
+    assert!(out.lines().all(|l| l.width() <= 50), "{out}");
     let default = stdout(&pyguide(&["show", "4.4"]));
-    assert!(default.lines().any(|l| l.chars().count() > 50));
+    assert!(default.lines().any(|l| l.width() > 50));
 }
 
 #[test]
@@ -513,7 +515,7 @@ fn a_huge_columns_value_is_ignored() {
     // `show all` draws full-width rules between sections.
     let out = pyguide_env(&["show", "all"], &[("COLUMNS", "100000000000")]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).lines().all(|l| l.chars().count() <= 100));
+    assert!(stdout(&out).lines().all(|l| l.width() <= 100));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::guide::{Diagnostics, Loaded, Stats, repair};
+use crate::guide::{Diagnostics, LineEndings, Loaded, Stats, repair};
 use crate::render::{Theme, ansi};
 
 #[derive(Serialize)]
@@ -24,72 +24,14 @@ pub(crate) fn json(loaded: &Loaded, out: &mut dyn Write) -> Result<(), Error> {
     super::write_json(out, &report)
 }
 
+type Row = (&'static str, String);
+
 pub(crate) fn text(loaded: &Loaded, theme: &Theme, out: &mut dyn Write) -> Result<(), Error> {
     let d = &loaded.diagnostics;
-    let s = loaded.guide.stats();
-    let mut rows = vec![
-        ("guide", d.source.clone()),
-        (
-            "size",
-            format!(
-                "{} bytes, {} lines, {}{}",
-                d.bytes,
-                d.lines,
-                encoding_name(d),
-                line_endings(d.line_endings)
-            ),
-        ),
-        ("sections", s.sections.to_string()),
-        ("lessons", s.lessons.to_string()),
-        ("code blocks", format!("{}{}", s.code_blocks, languages(&s))),
-        ("diagrams", s.diagrams.to_string()),
-        ("tables", s.tables.to_string()),
-        (
-            "checklist",
-            format!("{} items in {} phases", s.checklist_items, s.phases),
-        ),
-        ("resources", s.resources.to_string()),
-        ("repair", repair_summary(&d.repair)),
-    ];
-    rows.extend(d.repair.restored.iter().map(|r| {
-        let rule = match r.rule {
-            repair::Rule::BoxNeighbours => "its box-drawing neighbours",
-            repair::Rule::CommonUse => "common use",
-        };
-        (
-            "",
-            format!(
-                "line {}, column {}: restored {} (U+{:04X}) by {rule}",
-                r.line, r.column, r.char, r.char as u32
-            ),
-        )
-    }));
-    rows.extend(d.repair.unrecoverable.iter().map(|u| {
-        let what = format!(
-            "could be any of {} characters, shown as U+FFFD",
-            u.candidates
-        );
-        (
-            "",
-            format!(
-                "line {}, column {}: unrecoverable, {what}",
-                u.line, u.column
-            ),
-        )
-    }));
-    rows.push((
-        "warnings",
-        if d.warnings.is_empty() {
-            "none".to_string()
-        } else {
-            d.warnings.len().to_string()
-        },
-    ));
-    rows.extend(
-        d.warnings
-            .iter()
-            .map(|w| ("", format!("line {}: {}", w.line, w.message))),
-    );
+    let mut rows = source_rows(d);
+    rows.extend(count_rows(&loaded.guide.stats()));
+    rows.extend(repair_rows(&d.repair));
+    rows.extend(warning_rows(d));
     let lines: Vec<Line> = rows
         .into_iter()
         .map(|(label, value)| {
@@ -103,22 +45,79 @@ pub(crate) fn text(loaded: &Loaded, theme: &Theme, out: &mut dyn Write) -> Resul
     Ok(())
 }
 
-fn line_endings(endings: crate::guide::LineEndings) -> &'static str {
-    match endings {
-        crate::guide::LineEndings::Lf => "",
-        crate::guide::LineEndings::Crlf => ", CRLF line endings",
-        crate::guide::LineEndings::Cr => ", CR line endings",
-        crate::guide::LineEndings::Mixed => ", mixed line endings",
-    }
+fn source_rows(d: &Diagnostics) -> Vec<Row> {
+    let endings = match d.line_endings {
+        LineEndings::Lf => "",
+        LineEndings::Crlf => ", CRLF line endings",
+        LineEndings::Cr => ", CR line endings",
+        LineEndings::Mixed => ", mixed line endings",
+    };
+    let size = format!(
+        "{} bytes, {} lines, {}{endings}",
+        d.bytes,
+        d.lines,
+        d.encoding.name()
+    );
+    vec![("guide", d.source.clone()), ("size", size)]
 }
 
-fn encoding_name(d: &Diagnostics) -> &'static str {
-    match d.encoding {
-        crate::guide::Encoding::Utf8 => "UTF-8",
-        crate::guide::Encoding::Utf8Bom => "UTF-8 with a byte-order mark",
-        crate::guide::Encoding::Utf16Le => "UTF-16LE",
-        crate::guide::Encoding::Utf16Be => "UTF-16BE",
-    }
+fn count_rows(s: &Stats) -> Vec<Row> {
+    vec![
+        ("sections", s.sections.to_string()),
+        ("lessons", s.lessons.to_string()),
+        ("code blocks", format!("{}{}", s.code_blocks, languages(s))),
+        ("diagrams", s.diagrams.to_string()),
+        ("tables", s.tables.to_string()),
+        (
+            "checklist",
+            format!("{} items in {} phases", s.checklist_items, s.phases),
+        ),
+        ("resources", s.resources.to_string()),
+    ]
+}
+
+fn repair_rows(r: &repair::Report) -> Vec<Row> {
+    let mut rows = vec![("repair", repair_summary(r))];
+    rows.extend(r.restored.iter().map(|r| {
+        let rule = match r.rule {
+            repair::Rule::BoxNeighbours => "its box-drawing neighbours",
+            repair::Rule::CommonUse => "common use",
+        };
+        let at = format!("line {}, column {}", r.line, r.column);
+        (
+            "",
+            format!(
+                "{at}: restored {} (U+{:04X}) by {rule}",
+                r.char, r.char as u32
+            ),
+        )
+    }));
+    rows.extend(r.unrecoverable.iter().map(|u| {
+        let at = format!("line {}, column {}", u.line, u.column);
+        (
+            "",
+            format!(
+                "{at}: unrecoverable, could be any of {} characters, shown as U+FFFD",
+                u.candidates
+            ),
+        )
+    }));
+    rows
+}
+
+fn warning_rows(d: &Diagnostics) -> Vec<Row> {
+    let count = if d.warnings.is_empty() {
+        "none".to_string()
+    } else {
+        d.warnings.len().to_string()
+    };
+    let mut rows = vec![("warnings", count)];
+    rows.extend(
+        d.warnings
+            .iter()
+            .map(|w| ("", format!("line {}: {}", w.line, w.message))),
+    );
+    rows
 }
 
 fn languages(s: &Stats) -> String {

@@ -68,15 +68,29 @@ pub struct Diagnostics {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(into = "&'static str")]
 pub enum Encoding {
-    #[serde(rename = "UTF-8")]
     Utf8,
-    #[serde(rename = "UTF-8 with byte-order mark")]
     Utf8Bom,
-    #[serde(rename = "UTF-16LE")]
     Utf16Le,
-    #[serde(rename = "UTF-16BE")]
     Utf16Be,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 with a byte-order mark",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+impl From<Encoding> for &'static str {
+    fn from(e: Encoding) -> Self {
+        e.name()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

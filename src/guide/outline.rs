@@ -4,7 +4,7 @@
 use super::blocks::Node;
 use super::{
     Block, BlockKind, ContentsEntry, Guide, LearningPath, Lesson, LessonId, Part, PartKind, Phase,
-    Resource, Section, Span, Target, Warning, id::number, plain_text,
+    Resource, Section, Span, Target, Warning, id::number, paragraphs_text, plain_text,
 };
 
 mod anchors;
@@ -206,14 +206,7 @@ fn subtitle(preface: &[Block]) -> Option<String> {
     let Some(BlockKind::Quote(blocks)) = preface.first().map(|b| &b.kind) else {
         return None;
     };
-    let text: Vec<String> = blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Paragraph(spans) => Some(plain_text(spans)),
-            _ => None,
-        })
-        .collect();
-    Some(text.join(" ")).filter(|t| !t.is_empty())
+    Some(paragraphs_text(blocks)).filter(|t| !t.is_empty())
 }
 
 fn check_lessons(guide: &Guide, warnings: &mut Vec<Warning>) {

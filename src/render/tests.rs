@@ -35,11 +35,6 @@ fn code_is_framed_with_its_language_and_kept_exact() {
             "╰──────────────╯"
         ]
     );
-    assert!(out[3].starts_with("╭─ python ─"));
-    assert!(out.iter().any(|l| l.contains("│ def f():")));
-    assert!(out.iter().any(|l| l.contains("│     return 1")));
-    let widths: Vec<usize> = out[3..].iter().map(|l| wrap::width(l)).collect();
-    assert!(widths.windows(2).all(|w| w[0] == w[1]), "{out:#?}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// A run of text with one style, before wrapping.
 pub(crate) type Frag = (String, Style);
 
-/// Display width, with control characters counted as nothing.
+/// Display width, as unicode-width measures a string (control characters count as 1).
 pub(crate) fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use crate::guide::{Block, BlockKind, Item, Lines, Part, Phase, Warning, plain_text};
+use crate::guide::{
+    Block, BlockKind, Item, Lines, Part, Phase, Warning, paragraphs_text, plain_text,
+};
 
 /// Reads phases and items out of a learning-path part, appending to `phases`.
 pub(crate) fn read(part: &Part, phases: &mut Vec<Phase>, warnings: &mut Vec<Warning>) {
@@ -38,7 +40,7 @@ pub(crate) fn read(part: &Part, phases: &mut Vec<Phase>, warnings: &mut Vec<Warn
                         warnings.push(Warning::new(first_line(&item.blocks, block.lines), msg));
                         continue;
                     };
-                    let text = item_text(&item.blocks);
+                    let text = paragraphs_text(&item.blocks);
                     let lines = item_lines(&item.blocks, block.lines);
                     if let Some(items) = phases.last_mut().map(|p| &mut p.items) {
                         items.push(Item {
@@ -74,17 +76,6 @@ fn phase_title(text: &str) -> (String, Option<String>) {
         return (text[..open].trim().to_string(), Some(weeks));
     }
     (text.to_string(), None)
-}
-
-fn item_text(blocks: &[Block]) -> String {
-    let text: Vec<String> = blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Paragraph(spans) => Some(plain_text(spans)),
-            _ => None,
-        })
-        .collect();
-    text.join(" ").trim().to_string()
 }
 
 fn first_line(blocks: &[Block], fallback: Lines) -> u32 {
