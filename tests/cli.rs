@@ -328,22 +328,22 @@ fn bad_guide_files_get_one_clear_line() {
     }
 }
 
-#[test]
-fn a_closed_pipe_is_not_an_error() {
+/// Runs pyguide with its stdout closed before it starts, so every write of it fails.
+fn with_closed_pipe(args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pyguide"))
-        .args(["show", "all"])
+        .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // Closing our end before pyguide has started makes every write of it fail.
     drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{:?}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let out = with_closed_pipe(&["show", "all"]);
+    assert!(out.status.success(), "{}", stderr(&out));
     assert!(out.stderr.is_empty());
 }
 
@@ -493,20 +493,8 @@ fn a_closed_pipe_during_json_is_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let big = guide_file(dir.path(), "big.md", CLEAN.repeat(20).as_bytes());
     for command in [&["list", "--json"][..], &["doctor", "--json"]] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pyguide"))
-            .args(["--guide", &big])
-            .args(command)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{command:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = with_closed_pipe(&[&["--guide", &big][..], command].concat());
+        assert!(out.status.success(), "{command:?}: {}", stderr(&out));
     }
 }
 
