@@ -254,3 +254,96 @@ fn the_raw_guide_text_equals_the_clean_text_but_the_emoji() {
     let (repaired, _) = pyguide::guide::repair::repair(text);
     assert_eq!(repaired, CLEAN.replacen('🐍', "\u{FFFD}", 1));
 }
+
+/// UTF-8 bytes read one by one through `decode`, as a damaging tool would.
+fn damage(text: &str, decode: impl Fn(u8) -> Option<String>) -> Vec<u8> {
+    text.bytes()
+        .filter_map(decode)
+        .collect::<String>()
+        .into_bytes()
+}
+
+fn windows_1252(b: u8, undefined: Option<&str>) -> Option<String> {
+    if [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(&b) {
+        return undefined.map(str::to_string);
+    }
+    Some(
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(&[b])
+            .0
+            .into_owned(),
+    )
+}
+
+fn repaired_guide(bytes: &[u8]) -> (Guide, pyguide::guide::repair::Report) {
+    let loaded = load::from_bytes("damaged.md", bytes).expect("loads");
+    (loaded.guide, loaded.diagnostics.repair)
+}
+
+#[test]
+fn a_latin1_damaged_guide_repairs_and_names_latin1() {
+    let bytes = damage(CLEAN, |b| Some(char::from(b).to_string()));
+    let (guide, report) = repaired_guide(&bytes);
+    assert_eq!(guide, clean());
+    assert_eq!(
+        report.evidence,
+        Some(pyguide::guide::repair::Evidence::Latin1)
+    );
+}
+
+#[test]
+fn a_guide_damaged_with_replacement_characters_repairs_like_a_dropped_one() {
+    // Python's decode('cp1252', errors='replace') leaves U+FFFD where it has no character.
+    let bytes = damage(CLEAN, |b| windows_1252(b, Some("\u{FFFD}")));
+    let (guide, report) = repaired_guide(&bytes);
+    let mut expected = clean();
+    expected.icon = Some("\u{FFFD}".to_string());
+    assert_eq!(guide, expected);
+    assert_eq!(report.restored.iter().filter(|r| r.char == '┐').count(), 19);
+    assert_eq!(
+        report.unrecoverable[0].candidates, 25,
+        "the snake's two lost bytes sit in known slots"
+    );
+}
+
+#[test]
+fn characters_outside_the_usual_scripts_do_not_stop_a_repair() {
+    // An emoji with its presentation selector, a private-use icon and U+FFFD itself.
+    let text = CLEAN.replacen("Python for AI", "Python ⚠️ \u{E0A0} \u{FFFD} for AI", 1);
+    let bytes = damage(&text, |b| windows_1252(b, None));
+    let (guide, report) = repaired_guide(&bytes);
+    assert!(report.mixed.is_none(), "{report:?}");
+    assert!(
+        guide
+            .title
+            .starts_with("Python ⚠️ \u{E0A0} \u{FFFD} for AI"),
+        "{}",
+        guide.title
+    );
+}
+
+#[test]
+fn a_letter_that_lost_its_only_continuation_byte_does_not_stop_a_repair() {
+    // Á is C3 81; Windows-1252 drops the 0x81, leaving a lone Ã.
+    let text = CLEAN.replacen("Data Types & Structures", "Álgebra & Structures", 1);
+    let bytes = damage(&text, |b| windows_1252(b, None));
+    let (guide, report) = repaired_guide(&bytes);
+    assert!(report.mixed.is_none(), "{report:?}");
+    assert_eq!(
+        guide.lessons().next().unwrap().title,
+        "\u{FFFD}lgebra & Structures"
+    );
+    assert_eq!(
+        guide.sections[1].lessons[3].blocks,
+        clean().sections[1].lessons[3].blocks
+    );
+}
+
+#[test]
+fn a_byte_order_mark_read_through_a_wrong_decoder_is_dropped() {
+    let bytes = damage(&format!("\u{FEFF}{CLEAN}"), |b| windows_1252(b, None));
+    assert!(bytes.starts_with("ï»¿".as_bytes()));
+    let (guide, _) = repaired_guide(&bytes);
+    assert_eq!(guide.title, clean().title);
+    assert_eq!(guide.sections, clean().sections);
+}

@@ -232,8 +232,10 @@ pub fn from_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let (text, encoding) = decode(source, bytes)?;
     let (text, line_endings) = unix_line_endings(text);
     let (text, report) = repair::repair(&text);
+    // A byte-order mark saved through a wrong decoder ("ï»¿") comes back from repair.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     let mut warnings = Vec::new();
-    let guide = outline::build(blocks::parse(&text), &mut warnings);
+    let guide = outline::build(blocks::parse(text), &mut warnings);
     if guide.sections.is_empty() {
         return Err(LoadError::NoSections {
             name: source.to_string(),

@@ -96,12 +96,14 @@ fn serialize_evidence<S: serde::Serializer>(e: &Option<Evidence>, s: S) -> Resul
     }
 }
 
-/// A character whose bytes were partly dropped, before it is decided.
+/// A character whose bytes were partly lost, before it is decided.
 struct Hole {
     line: usize,
     /// Byte offset of its U+FFFD placeholder in the repaired line.
     offset: usize,
-    present: Vec<u8>,
+    /// The lead byte and what followed it (`None` where a decoder left U+FFFD).
+    present: Vec<Option<u8>>,
+    /// Bytes dropped outright, from slots unknown.
     missing: usize,
 }
 
@@ -111,7 +113,7 @@ struct Scan {
     fixes: Vec<(usize, String)>,
     holes: Vec<Hole>,
     sequences: usize,
-    evidence: Option<Evidence>,
+    clues: codepage::Clues,
     first_clean_line: Option<u32>,
 }
 
@@ -121,14 +123,13 @@ pub fn repair(text: &str) -> (Cow<'_, str>, Report) {
     for (index, line) in lines(text).enumerate() {
         scan.line(index, line);
     }
+    if scan.sequences == 0 {
+        return (Cow::Borrowed(text), Report::default()); // holes alone are no evidence
+    }
     let mut report = Report {
-        evidence: scan.evidence,
+        evidence: Some(scan.clues.evidence()),
         ..Report::default()
     };
-    if scan.sequences == 0 {
-        report.evidence = None; // holes alone are no evidence of damage
-        return (Cow::Borrowed(text), report);
-    }
     if let Some(clean_line) = scan.first_clean_line {
         report.mixed = Some(Mixed {
             damaged_lines: scan.fixes.len(),
@@ -157,6 +158,15 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The byte a character stands for in a run: `Some(None)` for U+FFFD, which a decoder
+/// leaves where it had no character for a byte; `None` when no code page produces it.
+fn run_byte(c: char) -> Option<Option<u8>> {
+    match c {
+        char::REPLACEMENT_CHARACTER => Some(None),
+        c => codepage::byte_of(c).map(Some),
+    }
+}
+
 impl Scan {
     fn line(&mut self, index: usize, line: &str) {
         if line.is_ascii() {
@@ -164,11 +174,10 @@ impl Scan {
         }
         // Most clean lines (box drawings, arrows) hold no character a code page produces:
         // note them as clean without building a copy.
-        let mut mappable = line
+        if !line
             .chars()
-            .filter(|c| !c.is_ascii())
-            .map(codepage::byte_of);
-        if mappable.all(|byte| byte.is_none()) {
+            .any(|c| !c.is_ascii() && codepage::byte_of(c).is_some())
+        {
             if line
                 .chars()
                 .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER)
@@ -181,11 +190,9 @@ impl Scan {
         let mut changed = false;
         let mut run_start = 0;
         for (at, c) in line.char_indices() {
-            if codepage::byte_of(c).is_none() {
+            if run_byte(c).is_none() {
                 changed |= self.run(&line[run_start..at], index, &mut out);
-                if c != char::REPLACEMENT_CHARACTER {
-                    self.clean(index);
-                }
+                self.clean(index);
                 out.push(c);
                 run_start = at + c.len_utf8();
             }
@@ -206,7 +213,7 @@ impl Scan {
             out.push_str(run);
             return false;
         }
-        let bytes: Vec<u8> = run.chars().filter_map(codepage::byte_of).collect();
+        let bytes: Vec<Option<u8>> = run.chars().filter_map(run_byte).collect();
         let Some(decoded) = decode(&bytes) else {
             self.clean(line);
             out.push_str(run);
@@ -222,15 +229,7 @@ impl Scan {
         }
         out.push_str(&decoded.text);
         self.sequences += decoded.sequences;
-        let specific = run
-            .chars()
-            .map(codepage::evidence_of)
-            .find(|e| *e != Evidence::Shared);
-        self.evidence = match (self.evidence, specific) {
-            (None | Some(Evidence::Shared), Some(e)) => Some(e),
-            (None, None) => Some(Evidence::Shared),
-            (known, _) => known,
-        };
+        run.chars().for_each(|c| self.clues.note(c));
         true
     }
 }
@@ -238,12 +237,13 @@ impl Scan {
 struct Decoded {
     text: String,
     sequences: usize,
-    /// Offset in `text`, surviving bytes, number of missing bytes.
-    holes: Vec<(usize, Vec<u8>, usize)>,
+    /// Offset in `text`, what is left of the sequence, number of bytes dropped.
+    holes: Vec<(usize, Vec<Option<u8>>, usize)>,
 }
 
-/// Decodes bytes as UTF-8 with holes, or `None` when they are not mojibake.
-fn decode(bytes: &[u8]) -> Option<Decoded> {
+/// Decodes bytes (`None` for U+FFFD) as UTF-8 with holes, or `None` when they are not
+/// mojibake.
+fn decode(bytes: &[Option<u8>]) -> Option<Decoded> {
     let mut decoded = Decoded {
         text: String::with_capacity(bytes.len()),
         sequences: 0,
@@ -251,7 +251,12 @@ fn decode(bytes: &[u8]) -> Option<Decoded> {
     };
     let mut i = 0;
     while i < bytes.len() {
-        let lead = bytes[i];
+        let Some(lead) = bytes[i] else {
+            // A U+FFFD on its own stays what it is.
+            decoded.text.push(char::REPLACEMENT_CHARACTER);
+            i += 1;
+            continue;
+        };
         if lead.is_ascii() {
             decoded.text.push(lead as char);
             i += 1;
@@ -261,24 +266,29 @@ fn decode(bytes: &[u8]) -> Option<Decoded> {
         let kept = bytes[i + 1..]
             .iter()
             .take(len - 1)
-            .take_while(|b| is_continuation(**b))
+            .take_while(|b| b.is_none_or(is_continuation))
             .count();
         let sequence = &bytes[i..i + 1 + kept];
-        if kept == len - 1 {
-            let c = std::str::from_utf8(sequence).ok()?.chars().next()?;
+        if kept == len - 1 && sequence.iter().all(Option::is_some) {
+            let whole: Vec<u8> = sequence.iter().flatten().copied().collect();
+            let c = std::str::from_utf8(&whole).ok()?.chars().next()?;
             if !plausible(c) {
                 return None;
             }
             decoded.text.push(c);
             decoded.sequences += 1;
-        } else if kept == 0
-            || lost::candidates(sequence, len - 1 - kept, &codepage::UNDEFINED_ANY).is_empty()
-        {
-            return None;
         } else {
+            // A 3- or 4-byte lead with nothing after it is clean text (the â of "pâté"); a
+            // 2-byte lead may have lost its one continuation byte (the 0x81 of "Á").
+            let missing = len - 1 - kept;
+            let lost = (kept > 0 || len == 2)
+                && !lost::candidates(sequence, missing, &codepage::UNDEFINED_ANY).is_empty();
+            if !lost {
+                return None;
+            }
             decoded
                 .holes
-                .push((decoded.text.len(), sequence.to_vec(), len - 1 - kept));
+                .push((decoded.text.len(), sequence.to_vec(), missing));
             decoded.text.push(char::REPLACEMENT_CHARACTER);
         }
         i += 1 + kept;
@@ -286,21 +296,12 @@ fn decode(bytes: &[u8]) -> Option<Decoded> {
     Some(decoded)
 }
 
-/// Characters real text is written in. Mojibake of real text decodes to these; clean text
-/// that merely looks like mojibake ("ß’" → U+07D2) mostly decodes to something else.
+/// Whether a decoded character could be real text. Clean text that merely looks like
+/// mojibake decodes to C1 controls ("Â€") or to the rare scripts at U+0700..U+08FF ("ß’"
+/// gives N'Ko); real text can be anything else, emoji selectors and private-use icons too.
 fn plausible(c: char) -> bool {
-    matches!(c as u32,
-        0x00A0..=0x024F       // Latin-1 letters and symbols, Latin Extended-A and -B
-        | 0x0370..=0x052F     // Greek, Cyrillic
-        | 0x0590..=0x06FF     // Hebrew, Arabic
-        | 0x0900..=0x0E7F     // Indic scripts, Thai
-        | 0x1E00..=0x1FFF     // Latin Extended Additional, Greek Extended
-        | 0x2000..=0x2BFF     // punctuation, currency, arrows, math, box drawing, shapes
-        | 0x3000..=0x9FFF     // CJK punctuation, kana, ideographs
-        | 0xAC00..=0xD7A3     // Hangul
-        | 0xFF00..=0xFFEF     // fullwidth forms
-        | 0x1F000..=0x1FAFF   // emoji and pictographs
-    )
+    let code = c as u32;
+    !matches!(code, 0x80..=0x9F | 0x0700..=0x08FF | 0xFDD0..=0xFDEF) && code & 0xFFFE != 0xFFFE
 }
 
 fn sequence_len(lead: u8) -> Option<usize> {

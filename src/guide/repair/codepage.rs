@@ -61,13 +61,34 @@ pub fn byte_of(c: char) -> Option<u8> {
         .map(|i| table[i].1)
 }
 
-/// What a character says about the page that produced it.
-pub fn evidence_of(c: char) -> Evidence {
-    match c {
-        'ğ' | 'Ğ' | 'ı' | 'İ' | 'ş' | 'Ş' => Evidence::Windows1254,
-        'ð' | 'Ð' | 'ý' | 'Ý' | 'þ' | 'Þ' | 'Ž' | 'ž' => Evidence::Windows1252,
-        '\u{80}'..='\u{9F}' => Evidence::Latin1,
-        _ => Evidence::Shared,
+/// What characters say about the page that produced them, gathered over a document.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Clues {
+    turkish: bool,
+    western: bool,
+    latin1: bool,
+}
+
+impl Clues {
+    pub fn note(&mut self, c: char) {
+        match c {
+            'ğ' | 'Ğ' | 'ı' | 'İ' | 'ş' | 'Ş' => self.turkish = true,
+            'ð' | 'Ð' | 'ý' | 'Ý' | 'þ' | 'Þ' | 'Ž' | 'ž' => self.western = true,
+            // Where Windows-1252 has a character, only a Latin-1 decoder gives a C1 control
+            // (WHATWG decoders give one for the undefined bytes of either Windows page).
+            '\u{80}'..='\u{9F}' if !UNDEFINED.contains(&(c as u8)) => self.latin1 = true,
+            _ => {}
+        }
+    }
+
+    /// The page the clues point to. Latin-1 has ð, ý and þ too, so its own clue wins.
+    pub fn evidence(self) -> Evidence {
+        match self {
+            Clues { latin1: true, .. } => Evidence::Latin1,
+            Clues { turkish: true, .. } => Evidence::Windows1254,
+            Clues { western: true, .. } => Evidence::Windows1252,
+            _ => Evidence::Shared,
+        }
     }
 }
 

@@ -29,10 +29,12 @@ pub struct Neighbours {
     pub below: Option<char>,
 }
 
-/// Every character the surviving bytes could have been part of, when the missing bytes are
-/// among `undefined`.
-pub fn candidates(present: &[u8], missing: usize, undefined: &[u8]) -> Vec<char> {
-    let Some((&lead, rest)) = present.split_first() else {
+/// Every character a damaged sequence could have been. `present` is the lead byte and what
+/// followed it: `Some(byte)` where a byte survived, `None` where a decoder left U+FFFD in
+/// its place; `missing` more bytes were dropped from unknown slots. Each unknown byte is one
+/// of `undefined`.
+pub fn candidates(present: &[Option<u8>], missing: usize, undefined: &[u8]) -> Vec<char> {
+    let Some((&Some(lead), rest)) = present.split_first() else {
         return Vec::new();
     };
     let slots = rest.len() + missing;
@@ -42,7 +44,17 @@ pub fn candidates(present: &[u8], missing: usize, undefined: &[u8]) -> Vec<char>
         if mask.count_ones() as usize != missing {
             continue;
         }
-        fill(lead, rest, mask, slots, undefined, &mut out);
+        let mut kept = rest.iter();
+        let template: Vec<Option<u8>> = (0..slots)
+            .map(|slot| {
+                if mask & (1 << slot) != 0 {
+                    None
+                } else {
+                    kept.next().copied().flatten()
+                }
+            })
+            .collect();
+        fill(lead, &template, undefined, &mut out);
     }
     out.retain(|c| !c.is_control() && !is_noncharacter(*c));
     out.sort_unstable();
@@ -50,18 +62,18 @@ pub fn candidates(present: &[u8], missing: usize, undefined: &[u8]) -> Vec<char>
     out
 }
 
-fn fill(lead: u8, rest: &[u8], mask: u32, slots: usize, undefined: &[u8], out: &mut Vec<char>) {
-    let combos = undefined.len().pow(mask.count_ones());
-    for combo in 0..combos {
+/// Every character `lead` and `template` make with each unknown slot one of `undefined`.
+fn fill(lead: u8, template: &[Option<u8>], undefined: &[u8], out: &mut Vec<char>) {
+    let unknown = template.iter().filter(|b| b.is_none()).count() as u32;
+    for combo in 0..undefined.len().pow(unknown) {
+        let mut pick = combo;
         let mut bytes = vec![lead];
-        let (mut kept, mut pick) = (rest.iter(), combo);
-        for slot in 0..slots {
-            if mask & (1 << slot) != 0 {
-                bytes.push(undefined[pick % undefined.len()]);
+        for slot in template {
+            bytes.push(slot.unwrap_or_else(|| {
+                let byte = undefined[pick % undefined.len()];
                 pick /= undefined.len();
-            } else if let Some(&b) = kept.next() {
-                bytes.push(b);
-            }
+                byte
+            }));
         }
         if let Some(c) = std::str::from_utf8(&bytes)
             .ok()
@@ -169,7 +181,8 @@ const BOX_ARMS: [u8; 128] = [
 ];
 
 /// Characters people commonly write outside plain ASCII letters: typographic punctuation,
-/// arrows, math and check marks. Rare look-alikes (`ↁ`, `↝`, `⁆`) are left out on purpose.
+/// arrows, math and check marks, and the selector that makes `⚠` an emoji (`⚠️`). Rare
+/// look-alikes (`ↁ`, `↝`, `⁆`) are left out on purpose.
 fn is_common(c: char) -> bool {
     matches!(
         c,
@@ -238,6 +251,7 @@ fn is_common(c: char) -> bool {
             | '▶'
             | '◀'
             | '♥'
+            | '\u{FE0F}'
     )
 }
 
@@ -247,7 +261,8 @@ mod tests {
     use crate::guide::repair::codepage::UNDEFINED;
 
     fn candidates(present: &[u8], missing: usize) -> Vec<char> {
-        super::candidates(present, missing, &UNDEFINED)
+        let present: Vec<Option<u8>> = present.iter().copied().map(Some).collect();
+        super::candidates(&present, missing, &UNDEFINED)
     }
 
     fn around(left: char, right: char, above: char, below: char) -> Neighbours {
@@ -321,6 +336,13 @@ mod tests {
         // Only a │ below: ┍ and ┐ both join it with one loose arm each.
         let found = candidates(&[0xE2, 0x94], 1);
         assert_eq!(decide(&found, around(' ', ' ', ' ', '│')), None);
+    }
+
+    #[test]
+    fn a_replaced_byte_is_an_unknown_byte_in_a_known_slot() {
+        // Decoded with errors='replace', ┐ (E2 94 90) reads â, ”, U+FFFD.
+        let found = super::candidates(&[Some(0xE2), Some(0x94), None], 0, &UNDEFINED);
+        assert_eq!(found, ['━', '┍', '┏', '┐', '┝']);
     }
 
     #[test]
