@@ -7,9 +7,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use super::{
-    Align, Block, BlockKind, Cell, Lines, List, ListItem, MAX_NESTING, Span, SpanStyle, Table,
-};
+use super::{Align, Block, BlockKind, Cell, List, ListItem, MAX_NESTING, Span, SpanStyle, Table};
+use lines::LineIndex;
+
+mod lines;
 
 /// A top-level piece of the guide, in document order.
 #[derive(Debug)]
@@ -32,58 +33,29 @@ pub(crate) fn parse(text: &str) -> Vec<Node> {
     builder.nodes
 }
 
-/// Start offsets of lines, to turn byte offsets into 1-based line numbers.
-struct LineIndex<'t> {
-    text: &'t str,
-    starts: Vec<usize>,
-}
-
-impl<'t> LineIndex<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { text, starts }
-    }
-
-    fn line(&self, offset: usize) -> u32 {
-        self.starts.partition_point(|&start| start <= offset) as u32
-    }
-
-    /// The lines a block covers. pulldown-cmark's ranges can take in the blank lines after
-    /// a block (a list's do); those belong to no block.
-    fn lines(&self, range: &Range<usize>) -> Lines {
-        let body = self.text.get(range.clone()).unwrap_or("");
-        let end = range.start + body.trim_end().len();
-        let first = self.line(range.start);
-        let last = self.line(end.saturating_sub(1).max(range.start));
-        Lines { first, last }
-    }
-}
-
-/// An open container, waiting for its end tag.
+/// An open block, waiting for its end tag.
 enum Frame {
     Paragraph(Vec<Span>),
     Heading(u8, Vec<Span>),
-    Quote(Vec<Block>),
+    Quote(Container),
     List(Option<u64>, Vec<ListItem>),
-    Item(Item),
+    Item(Container),
     Code(Option<String>, String),
     Html(String),
     Table(TableFrame),
-    /// A list, quote or item nested past [`MAX_NESTING`]: its content goes to the nearest
-    /// real container instead.
-    Flat,
 }
 
+/// What a quote or list item holds.
 #[derive(Default)]
-struct Item {
+struct Container {
     task: Option<bool>,
     blocks: Vec<Block>,
-    /// Inline content of a tight item, which pulldown-cmark gives without a paragraph.
+    /// Inline content outside any paragraph: a tight item's text, or the text of items
+    /// flattened into this container.
     loose_text: Option<(Vec<Span>, Range<usize>)>,
 }
 
-impl Item {
+impl Container {
     /// Turns the loose text so far into a paragraph, before a block or another item.
     fn flush(&mut self, lines: &LineIndex) {
         if let Some((spans, range)) = self.loose_text.take() {
@@ -108,8 +80,13 @@ struct Builder<'t> {
     lines: LineIndex<'t>,
     nodes: Vec<Node>,
     stack: Vec<(Frame, Range<usize>)>,
-    /// Open lists and quotes, not counting flattened ones.
+    /// Open lists and quotes that have frames.
     nesting: usize,
+    /// Lists and quotes open past [`MAX_NESTING`], which get no frame: their content goes
+    /// to the innermost container that has one.
+    flat: usize,
+    /// Items open in those lists.
+    flat_items: usize,
     style: SpanStyle,
     /// Nesting counts, so `**a *b* c**` ends bold only at the outer end.
     depth: [u32; 4],
@@ -123,6 +100,8 @@ impl<'t> Builder<'t> {
             nodes: Vec::new(),
             stack: Vec::new(),
             nesting: 0,
+            flat: 0,
+            flat_items: 0,
             style: SpanStyle::default(),
             depth: [0; 4],
             links: Vec::new(),
@@ -143,7 +122,7 @@ impl<'t> Builder<'t> {
             Event::SoftBreak => self.text(" ", false, range),
             Event::HardBreak => self.text("\n", false, range),
             Event::Rule => self.push_block(BlockKind::Rule, &range),
-            Event::TaskListMarker(done) => self.mark_task(done),
+            Event::TaskListMarker(done) => self.mark_task(done, range),
         }
     }
 
@@ -151,16 +130,19 @@ impl<'t> Builder<'t> {
         let frame = match tag {
             Tag::Paragraph => Frame::Paragraph(Vec::new()),
             Tag::Heading { level, .. } => Frame::Heading(level as u8, Vec::new()),
-            Tag::BlockQuote(_) | Tag::List(_) if self.nesting >= MAX_NESTING => Frame::Flat,
-            Tag::Item if matches!(self.stack.last(), Some((Frame::Flat, _))) => {
-                self.flush_nearest_item();
-                Frame::Flat
+            Tag::BlockQuote(_) | Tag::List(_) if self.nesting >= MAX_NESTING || self.flat > 0 => {
+                self.flat += 1;
+                return self.flush_loose_text();
             }
-            Tag::BlockQuote(_) => Frame::Quote(Vec::new()),
+            Tag::Item if self.flat > 0 => {
+                self.flat_items += 1;
+                return self.flush_loose_text();
+            }
+            Tag::BlockQuote(_) => Frame::Quote(Container::default()),
             Tag::CodeBlock(kind) => Frame::Code(language(&kind), String::new()),
             Tag::HtmlBlock => Frame::Html(String::new()),
             Tag::List(start) => Frame::List(start, Vec::new()),
-            Tag::Item => Frame::Item(Item::default()),
+            Tag::Item => Frame::Item(Container::default()),
             Tag::Table(align) => Frame::Table(TableFrame {
                 align: align.into_iter().map(convert_align).collect(),
                 header: Vec::new(),
@@ -198,6 +180,15 @@ impl<'t> Builder<'t> {
                 self.style_change(3, -1);
             }
             TagEnd::TableCell | TagEnd::TableRow | TagEnd::TableHead => self.end_table_part(tag),
+            // Flattened containers are always the innermost open ones.
+            TagEnd::BlockQuote(_) | TagEnd::List(_) if self.flat > 0 => {
+                self.flat -= 1;
+                self.flush_loose_text();
+            }
+            TagEnd::Item if self.flat_items > 0 => {
+                self.flat_items -= 1;
+                self.flush_loose_text();
+            }
             TagEnd::Paragraph
             | TagEnd::Heading(_)
             | TagEnd::BlockQuote(_)
@@ -233,9 +224,10 @@ impl<'t> Builder<'t> {
                 }
                 BlockKind::Heading { level, spans }
             }
-            Frame::Quote(blocks) => {
+            Frame::Quote(mut quote) => {
                 self.nesting -= 1;
-                BlockKind::Quote(blocks)
+                quote.flush(&self.lines);
+                BlockKind::Quote(quote.blocks)
             }
             Frame::Code(lang, text) => code_block(lang, text),
             Frame::Html(html) => BlockKind::Html(html.trim_end_matches('\n').to_string()),
@@ -243,7 +235,6 @@ impl<'t> Builder<'t> {
                 self.nesting -= 1;
                 BlockKind::List(List { start, items })
             }
-            Frame::Flat => return self.flush_nearest_item(),
             Frame::Item(mut item) => {
                 item.flush(&self.lines);
                 if let Some((Frame::List(_, items), _)) = self.stack.last_mut() {
@@ -263,25 +254,10 @@ impl<'t> Builder<'t> {
         self.push_block(kind, &range);
     }
 
-    /// The innermost frame that is not flattened.
-    fn target(&mut self) -> Option<&mut Frame> {
-        self.stack
-            .iter_mut()
-            .rev()
-            .map(|(frame, _)| frame)
-            .find(|f| !matches!(f, Frame::Flat))
-    }
-
     /// Keeps flattened items apart: the text gathered so far becomes its own paragraph.
-    fn flush_nearest_item(&mut self) {
-        let lines = &self.lines;
-        if let Some((Frame::Item(item), _)) = self
-            .stack
-            .iter_mut()
-            .rev()
-            .find(|(f, _)| !matches!(f, Frame::Flat))
-        {
-            item.flush(lines);
+    fn flush_loose_text(&mut self) {
+        if let Some((Frame::Quote(c) | Frame::Item(c), _)) = self.stack.last_mut() {
+            c.flush(&self.lines);
         }
     }
 
@@ -290,19 +266,11 @@ impl<'t> Builder<'t> {
             lines: self.lines.lines(range),
             kind,
         };
-        let lines = &self.lines;
-        let target = self
-            .stack
-            .iter_mut()
-            .rev()
-            .map(|(f, _)| f)
-            .find(|f| !matches!(f, Frame::Flat));
-        match target {
+        match self.stack.last_mut() {
             None => self.nodes.push(Node::Block(block)),
-            Some(Frame::Quote(blocks)) => blocks.push(block),
-            Some(Frame::Item(item)) => {
-                item.flush(lines);
-                item.blocks.push(block);
+            Some((Frame::Quote(c) | Frame::Item(c), _)) => {
+                c.flush(&self.lines);
+                c.blocks.push(block);
             }
             // Blocks cannot open inside paragraphs, code or tables.
             Some(_) => {}
@@ -312,12 +280,12 @@ impl<'t> Builder<'t> {
     fn text(&mut self, text: &str, code: bool, range: Range<usize>) {
         let style = SpanStyle { code, ..self.style };
         let link = self.links.last().cloned();
-        let spans = match self.target() {
-            Some(Frame::Paragraph(spans) | Frame::Heading(_, spans)) => spans,
-            Some(Frame::Table(table)) => &mut table.cell,
-            Some(Frame::Code(_, body) | Frame::Html(body)) => return body.push_str(text),
-            Some(Frame::Item(item)) => {
-                let (spans, seen) = item
+        let spans = match self.stack.last_mut() {
+            Some((Frame::Paragraph(spans) | Frame::Heading(_, spans), _)) => spans,
+            Some((Frame::Table(table), _)) => &mut table.cell,
+            Some((Frame::Code(_, body) | Frame::Html(body), _)) => return body.push_str(text),
+            Some((Frame::Quote(c) | Frame::Item(c), _)) => {
+                let (spans, seen) = c
                     .loose_text
                     .get_or_insert_with(|| (Vec::new(), range.clone()));
                 seen.end = seen.end.max(range.end);
@@ -342,15 +310,20 @@ impl<'t> Builder<'t> {
         }
     }
 
-    fn mark_task(&mut self, done: bool) {
-        // The marker belongs to the innermost item; a flattened one keeps none.
+    /// The marker belongs to the innermost item; a flattened item keeps it as text.
+    fn mark_task(&mut self, done: bool, range: Range<usize>) {
+        if self.flat_items > 0 {
+            return self.text(if done { "[x] " } else { "[ ] " }, false, range);
+        }
         let innermost = self
             .stack
             .iter_mut()
             .rev()
-            .map(|(f, _)| f)
-            .find(|f| matches!(f, Frame::Item(_) | Frame::Flat));
-        if let Some(Frame::Item(item)) = innermost {
+            .find_map(|(frame, _)| match frame {
+                Frame::Item(item) => Some(item),
+                _ => None,
+            });
+        if let Some(item) = innermost {
             item.task = Some(done);
         }
     }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::guide::plain_text;
+use crate::guide::{Lines, plain_text};
 
 fn blocks(md: &str) -> Vec<Block> {
     parse(md)

@@ -222,3 +222,37 @@ fn headings_that_fall_out_of_the_outline_are_warned_about() {
     assert_eq!(loaded.guide.sections[0].title, "");
     assert_eq!(loaded.guide.sections[0].lessons[0].title, "");
 }
+
+fn lesson_text(md: &str) -> String {
+    let guide = from_bytes("g.md", format!("## 1. A\n\n### 1.1 B\n\n{md}").as_bytes())
+        .unwrap()
+        .guide;
+    format!("{:?}", guide.sections[0].lessons[0].blocks)
+}
+
+#[test]
+fn tight_lists_deep_inside_quotes_keep_their_text() {
+    let deep = "> ".repeat(40);
+    let text = lesson_text(&format!("{deep}- alpha\n{deep}- beta\n"));
+    assert!(text.contains("alpha") && text.contains("beta"), "{text}");
+}
+
+#[test]
+fn flattened_task_items_keep_their_checkboxes() {
+    let md: String = (0..40)
+        .map(|i| format!("{}- [x] task{i}\n", "  ".repeat(i)))
+        .collect();
+    let text = lesson_text(&md);
+    assert!(text.contains("[x] task39"), "{text}");
+}
+
+#[test]
+fn very_deep_nesting_loads_in_linear_time() {
+    // 50 000 levels took minutes when every level walked back over all the others.
+    for md in [
+        format!("{} x\n", ">".repeat(50_000)),
+        format!("{}x\n", "- ".repeat(50_000)),
+    ] {
+        assert!(lesson_text(&md).contains('x'));
+    }
+}
