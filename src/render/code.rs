@@ -3,13 +3,13 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use std::borrow::Cow;
 
 use super::highlight::CodeLines;
 use super::inline::{printable_line, visible};
 use super::layout::{Out, truncate};
 use super::theme::Theme;
-use super::wrap::width as text_width;
+use super::wrap::{clusters, width as text_width};
 
 /// Below this width a frame leaves too little room, and code is shown without one.
 const FRAMED: usize = 8;
@@ -76,28 +76,28 @@ fn top(theme: &Theme, label: &str, inner: usize) -> Line<'static> {
     ])
 }
 
-/// The characters a row shows, with their widths and styles: tabs expanded to stops every
-/// 4 columns of the whole row (however highlighting split it), control characters as
+/// The clusters a row shows, with their widths and styles: tabs expanded to stops every 4
+/// columns of the whole row (however highlighting split it), control characters as
 /// symbols.
-fn shown(row: &[(Style, String)]) -> impl Iterator<Item = (char, usize, Style)> + '_ {
+fn shown(row: &[(Style, String)]) -> impl Iterator<Item = (Cow<'_, str>, usize, Style)> {
     let mut column = 0;
     row.iter()
-        .flat_map(|(style, text)| text.chars().map(move |c| (c, *style)))
-        .flat_map(move |(c, style)| {
-            let (c, w, times) = match c {
-                '\t' => (' ', 1, 4 - column % 4),
-                c => {
-                    let c = visible(c);
-                    (c, c.width().unwrap_or(0), 1)
+        .flat_map(|(style, text)| clusters(text).map(move |(g, w)| (g, w, *style)))
+        .flat_map(move |(g, w, style)| {
+            let (g, w, times) = match g {
+                "\t" => (Cow::Borrowed(" "), 1, 4 - column % 4),
+                g if g.chars().any(|c| visible(c) != c) => {
+                    (Cow::Owned(g.chars().map(visible).collect()), 1, 1)
                 }
+                g => (Cow::Borrowed(g), w, 1),
             };
             column += w * times;
-            std::iter::repeat_n((c, w, style), times)
+            std::iter::repeat_n((g, w, style), times)
         })
 }
 
 /// One row of code cut into pieces: the first `first` columns wide, the rest `rest` wide
-/// and, when `marker` is given, starting with a `↪` in that style. A character wider than a
+/// and, when `marker` is given, starting with a `↪` in that style. A cluster wider than a
 /// piece shows as `…`.
 fn split_row(
     row: &[(Style, String)],
@@ -114,8 +114,8 @@ fn split_row(
         rest: rest.max(1),
         marker,
     };
-    for (c, w, style) in shown(row) {
-        split.push(c, w, style);
+    for (g, w, style) in shown(row) {
+        split.push(&g, w, style);
     }
     split.flush();
     split.pieces
@@ -133,7 +133,7 @@ struct Splitter {
 }
 
 impl Splitter {
-    fn push(&mut self, c: char, w: usize, style: Style) {
+    fn push(&mut self, g: &str, w: usize, style: Style) {
         if style != self.style {
             self.flush();
             self.style = style;
@@ -148,8 +148,8 @@ impl Splitter {
             );
             (self.used, self.limit) = (0, self.rest);
         }
-        let (c, w) = if w > self.limit { ('…', 1) } else { (c, w) };
-        self.run.push(c);
+        let (g, w) = if w > self.limit { ("…", 1) } else { (g, w) };
+        self.run.push_str(g);
         self.used += w;
     }
 

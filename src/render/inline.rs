@@ -73,7 +73,7 @@ fn shows_address(url: &str, spans: &[Span], last: usize) -> bool {
 /// Text safe to put on a terminal: control characters become visible symbols
 /// (ESC shows as `␛`), so a guide can never send escape sequences. Tabs and newlines stay.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    let is_unsafe = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let is_unsafe = |c: char| (c.is_control() || reorders(c)) && c != '\n' && c != '\t';
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
@@ -85,14 +85,20 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 }
 
 /// How a character shows on a terminal: C0 controls as their Unicode pictures (`␛`), DEL
-/// as `␡`, C1 controls as `�`, everything else as itself.
+/// as `␡`, C1 controls and bidi overrides as `�`, everything else as itself.
 pub(crate) fn visible(c: char) -> char {
     match c {
         '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
         '\u{7F}' => '␡',
-        c if c.is_control() => '�',
+        c if c.is_control() || reorders(c) => '�',
         c => c,
     }
+}
+
+/// Bidi embeddings, overrides and isolates: they reorder the text around them on screen,
+/// so a guide could make one thing read as another.
+fn reorders(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// [`printable`] for text that must stay on one line: newlines show as `␊` too.
@@ -188,6 +194,7 @@ mod tests {
         assert_eq!(printable("a\u{1b}[2Jb\u{7}"), "a␛[2Jb␇");
         assert_eq!(printable("tab\tand\nline"), "tab\tand\nline");
         assert_eq!(printable("c1\u{9b}x"), "c1�x");
+        assert_eq!(printable("abc\u{202E}fed"), "abc�fed");
         assert_eq!(expand_tabs("a\tb\u{1b}"), "a   b␛");
         assert_eq!(expand_tabs("\tx"), "    x");
         assert_eq!(printable_line("a\nb\u{1b}"), "a␊b␛");

@@ -2,12 +2,11 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
 
 use super::highlight::{CodeLines, Highlights};
 use super::inline::{expand_tabs, frags, printable};
 use super::theme::Theme;
-use super::wrap::{width as text_width, wrap};
+use super::wrap::{clusters, width as text_width, wrap};
 use super::{Overflow, Piece, Rendered, code, table};
 use crate::guide::{Block, BlockKind, List, Span as GuideSpan};
 
@@ -183,7 +182,13 @@ impl<'a> Layout<'a> {
                 after_paragraph = paragraph;
             }
             let Some(inner_width) = inner_width else {
-                out.extend(inner); // no room for markers: the items' text alone
+                // No room to indent: the marker on a line of its own, the text under it.
+                let src = inner.first().map_or(0, |(_, src)| *src);
+                out.push((
+                    Line::from(Span::styled(truncate(&marker, width), style)),
+                    src,
+                ));
+                out.extend(inner);
                 continue;
             };
             if inner.is_empty() {
@@ -274,17 +279,16 @@ fn prefixed(prefix: Span<'static>, line: Line<'static>) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The longest prefix of `s` at most `columns` wide.
+/// The longest prefix of `s` at most `columns` wide, cut between grapheme clusters.
 pub(crate) fn truncate(s: &str, columns: usize) -> String {
     let mut used = 0;
     let mut out = String::new();
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for (g, w) in clusters(s) {
         if used + w > columns {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(g);
     }
     out
 }

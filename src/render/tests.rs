@@ -94,6 +94,12 @@ fn list_items_wrap_under_their_text() {
 }
 
 #[test]
+fn narrow_lists_keep_their_markers_on_lines_of_their_own() {
+    let out = show("- [ ] Python syntax\n- [x] done", 9, Overflow::Cut);
+    assert_eq!(&out[3..], ["[ ]", "Python", "syntax", "[x]", "done"]);
+}
+
+#[test]
 fn quotes_get_a_bar() {
     let out = show("> quoted words here", 12, Overflow::Cut);
     assert_eq!(&out[3..], ["│ quoted", "│ words here"]);
@@ -182,7 +188,7 @@ fn table_cells_break_words_only_when_nothing_else_fits() {
     assert!(tiny.iter().all(|l| wrap::width(l) <= 16), "{tiny:#?}");
 }
 
-const NESTED: &str = "- one\n  - two\n    - three long words here\n      > quoted deeply nested text\n\n10. ten\n11. eleven\n\n- [x] done task\n\n> quote\n> > inner quote with words\n\n| 日本 | b |\n|---|---|\n| 日本語 | x |\n\n```python\nx = '日本語日本語'  # wide\n```\n\n    ┌─┐ indented\n    └─┘";
+const NESTED: &str = "- one\n  - two\n    - three long words here\n      > quoted deeply nested text\n\n10. ten\n11. eleven\n\n- [x] done task\n\n> quote\n> > inner quote with words\n\n| 日本 | b |\n|---|---|\n| 日本語 | x |\n\n```python\nx = '日本語日本語'  # wide ✔️\n```\n\nDone ✔️ and ⚠️ noted.\n\n    ┌─┐ indented\n    └─┘";
 
 #[test]
 fn nothing_is_wider_than_the_page_at_any_width() {
@@ -237,6 +243,33 @@ fn indented_diagrams_point_at_their_own_lines() {
         .position(|l| l.starts_with("┌─┐"))
         .unwrap();
     assert_eq!(rendered.source[at], 9);
+}
+
+#[test]
+fn code_frames_stay_square_around_emoji_with_selectors() {
+    let out = show(
+        "```python\nok = '✔️'  # ⚠️ done\nx = 1\n```",
+        40,
+        Overflow::Cut,
+    );
+    let widths: Vec<usize> = out[3..].iter().map(|l| wrap::width(l)).collect();
+    assert!(
+        widths.windows(2).all(|w| w[0] == w[1]),
+        "{out:#?} {widths:?}"
+    );
+}
+
+#[test]
+fn code_cannot_reorder_or_control_the_terminal() {
+    let out = show(
+        "```python\nx = 'abc\u{202E}fed'  # \u{1b}[2J\n```",
+        40,
+        Overflow::Cut,
+    );
+    assert!(
+        out.iter().any(|l| l.contains("x = 'abc�fed'  # ␛[2J")),
+        "{out:#?}"
+    );
 }
 
 #[test]

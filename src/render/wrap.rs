@@ -2,7 +2,8 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// A run of text with one style, before wrapping.
 pub(crate) type Frag = (String, Style);
@@ -10,6 +11,12 @@ pub(crate) type Frag = (String, Style);
 /// Display width, as unicode-width measures a string (control characters count as 1).
 pub(crate) fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
+}
+
+/// The grapheme clusters of `text` with their display widths: what a terminal draws as one
+/// unit (`✔️` is ✔ and a selector, two columns), measured the way ratatui measures it.
+pub(crate) fn clusters(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    text.graphemes(true).map(|g| (g, UnicodeWidthStr::width(g)))
 }
 
 /// A word: the pieces of one run of non-space characters, which may change style midway.
@@ -102,21 +109,19 @@ impl Filler {
         }
     }
 
-    /// A word wider than the line is broken between characters.
-    /// A word wider than the line is broken between characters; a character wider than
-    /// the whole line (a CJK one at width 1) shows as `…`.
+    /// A word wider than the line is broken between clusters; a cluster wider than the
+    /// whole line (a CJK character at width 1) shows as `…`.
     fn long_word(&mut self, word: Word) {
         for (text, style) in word.pieces {
             let (mut piece, mut piece_width) = (String::new(), 0);
-            for c in text.chars() {
-                let w = c.width().unwrap_or(0);
-                let (c, w) = if w > self.width { ('…', 1) } else { (c, w) };
+            for (g, w) in clusters(&text) {
+                let (g, w) = if w > self.width { ("…", 1) } else { (g, w) };
                 if self.used + piece_width + w > self.width && (self.used > 0 || piece_width > 0) {
                     self.put(std::mem::take(&mut piece), style, piece_width);
                     self.end_line();
                     piece_width = 0;
                 }
-                piece.push(c);
+                piece.push_str(g);
                 piece_width += w;
             }
             self.put(piece, style, piece_width);
@@ -187,6 +192,13 @@ mod tests {
     fn counts_display_width_for_wide_characters() {
         let lines = wrap(&[frag("日本語 です ok")], 6);
         assert_eq!(plain(&lines), ["日本語", "です", "ok"]);
+    }
+
+    #[test]
+    fn emoji_with_selectors_are_measured_as_drawn() {
+        let lines = wrap(&[frag("✔️✔️✔️")], 4);
+        assert_eq!(plain(&lines), ["✔️✔️", "✔️"]);
+        assert!(lines.iter().all(|l| l.width() <= 4));
     }
 
     #[test]
