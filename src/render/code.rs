@@ -105,6 +105,17 @@ fn split_row(
     rest: usize,
     marker: Option<Style>,
 ) -> Vec<Vec<Span<'static>>> {
+    // Most rows fit and show every character as it is: copy their spans whole.
+    let plain = |t: &String| t.chars().all(|c| visible(c) == c && c != '\t');
+    if row.iter().all(|(_, t)| plain(t))
+        && row.iter().map(|(_, t)| text_width(t)).sum::<usize>() <= first
+    {
+        return vec![
+            row.iter()
+                .map(|(style, text)| Span::styled(text.clone(), *style))
+                .collect(),
+        ];
+    }
     let mut split = Splitter {
         pieces: vec![Vec::new()],
         run: String::new(),

@@ -15,8 +15,14 @@ pub(crate) fn width(s: &str) -> usize {
 
 /// The grapheme clusters of `text` with their display widths: what a terminal draws as one
 /// unit (`✔️` is ✔ and a selector, two columns), measured the way ratatui measures it.
-pub(crate) fn clusters(text: &str) -> impl Iterator<Item = (&str, usize)> {
-    text.graphemes(true).map(|g| (g, UnicodeWidthStr::width(g)))
+pub(crate) fn clusters(text: &str) -> Box<dyn Iterator<Item = (&str, usize)> + '_> {
+    if text.is_ascii() {
+        // Most code is ASCII: one cluster a byte, no segmentation needed.
+        return Box::new(
+            (0..text.len()).map(|i| (&text[i..i + 1], UnicodeWidthStr::width(&text[i..i + 1]))),
+        );
+    }
+    Box::new(text.graphemes(true).map(|g| (g, UnicodeWidthStr::width(g))))
 }
 
 /// A word: the pieces of one run of non-space characters, which may change style midway.
