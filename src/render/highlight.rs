@@ -1,5 +1,5 @@
-//! Syntax colouring with syntect. The syntax and theme sets load once, on first use, and
-//! only code that is about to be shown is highlighted.
+//! Syntax colouring with syntect. The syntax set loads once, on first use; the code theme
+//! is built from pyguide's palette; only code that is about to be shown is highlighted.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
