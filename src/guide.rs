@@ -256,6 +256,20 @@ pub fn with_icon(icon: Option<&str>, title: &str) -> String {
     }
 }
 
+impl Section {
+    /// The heading as the guide writes it: "2. Python Internals & Architecture".
+    pub fn heading(&self) -> String {
+        format!("{}. {}", self.number, self.title)
+    }
+}
+
+impl Lesson {
+    /// The heading as the guide writes it: "2.4 Global Interpreter Lock (GIL)".
+    pub fn heading(&self) -> String {
+        format!("{} {}", self.id, self.title)
+    }
+}
+
 impl Guide {
     pub fn lessons(&self) -> impl Iterator<Item = &Lesson> {
         self.sections.iter().flat_map(|s| s.lessons.iter())

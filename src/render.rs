@@ -153,10 +153,9 @@ impl<'g> Page<'g> {
 }
 
 fn push_section<'g>(pieces: &mut Vec<Piece<'g>>, section: &'g Section) {
-    let text = format!("{}. {}", section.number, section.title);
     pieces.push(Piece::Heading {
         level: 2,
-        text,
+        text: section.heading(),
         line: section.line,
     });
     pieces.extend(section.intro.iter().map(Piece::Block));
@@ -166,10 +165,9 @@ fn push_section<'g>(pieces: &mut Vec<Piece<'g>>, section: &'g Section) {
 }
 
 fn push_lesson<'g>(pieces: &mut Vec<Piece<'g>>, lesson: &'g Lesson) {
-    let text = format!("{} {}", lesson.id, lesson.title);
     pieces.push(Piece::Heading {
         level: 3,
-        text,
+        text: lesson.heading(),
         line: lesson.line,
     });
     pieces.extend(lesson.blocks.iter().map(Piece::Block));

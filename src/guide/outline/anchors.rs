@@ -11,12 +11,10 @@ impl Anchors {
     pub(crate) fn of(guide: &Guide) -> Self {
         let mut map = HashMap::new();
         for section in &guide.sections {
-            let heading = format!("{}. {}", section.number, section.title);
-            map.entry(slug(&heading))
+            map.entry(slug(&section.heading()))
                 .or_insert(Target::Section(section.number));
             for lesson in &section.lessons {
-                let heading = format!("{} {}", lesson.id, lesson.title);
-                map.entry(slug(&heading))
+                map.entry(slug(&lesson.heading()))
                     .or_insert(Target::Lesson(lesson.id));
             }
         }
