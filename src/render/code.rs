@@ -76,6 +76,20 @@ fn top(theme: &Theme, label: &str, inner: usize) -> Line<'static> {
     ])
 }
 
+/// Whether `text` shows exactly as written: no tab to expand, nothing to make visible.
+fn shows_as_is(text: &str) -> bool {
+    text.chars().all(|c| c != '\t' && visible(c) == c)
+}
+
+/// One line of verbatim text (a diagram's) as it shows, by the same rules as code.
+pub(crate) fn shown_line(text: &str) -> Cow<'_, str> {
+    if shows_as_is(text) {
+        return Cow::Borrowed(text);
+    }
+    let row = [(Style::default(), text.to_string())];
+    Cow::Owned(shown(&row).map(|(g, _, _)| g).collect())
+}
+
 /// The clusters a row shows, with their widths and styles: tabs expanded to stops every 4
 /// columns of the whole row (however highlighting split it), control characters as
 /// symbols.
@@ -106,8 +120,7 @@ fn split_row(
     marker: Option<Style>,
 ) -> Vec<Vec<Span<'static>>> {
     // Most rows fit and show every character as it is: copy their spans whole.
-    let plain = |t: &String| t.chars().all(|c| visible(c) == c && c != '\t');
-    if row.iter().all(|(_, t)| plain(t))
+    if row.iter().all(|(_, t)| shows_as_is(t))
         && row.iter().map(|(_, t)| text_width(t)).sum::<usize>() <= first
     {
         return vec![
@@ -170,5 +183,16 @@ impl Splitter {
         {
             piece.push(Span::styled(std::mem::take(&mut self.run), self.style));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_line;
+
+    #[test]
+    fn tabs_stop_every_four_columns_and_controls_show() {
+        assert_eq!(shown_line("a\tb\u{1b}"), "a   b␛");
+        assert_eq!(shown_line("\tx"), "    x");
     }
 }

@@ -109,26 +109,6 @@ pub fn printable_line(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Text with tabs expanded to 4-column stops, for code and diagrams.
-pub(crate) fn expand_tabs(text: &str) -> Cow<'_, str> {
-    if !text.contains('\t') {
-        return printable(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut column = 0;
-    for c in printable(text).chars() {
-        if c == '\t' {
-            let spaces = 4 - column % 4;
-            out.extend(std::iter::repeat_n(' ', spaces));
-            column += spaces;
-        } else {
-            out.push(c);
-            column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        }
-    }
-    Cow::Owned(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,8 +175,6 @@ mod tests {
         assert_eq!(printable("tab\tand\nline"), "tab\tand\nline");
         assert_eq!(printable("c1\u{9b}x"), "c1�x");
         assert_eq!(printable("abc\u{202E}fed"), "abc�fed");
-        assert_eq!(expand_tabs("a\tb\u{1b}"), "a   b␛");
-        assert_eq!(expand_tabs("\tx"), "    x");
         assert_eq!(printable_line("a\nb\u{1b}"), "a␊b␛");
         assert!(matches!(printable_line("plain"), Cow::Borrowed(_)));
     }

@@ -4,7 +4,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::highlight::{CodeLines, Highlights};
-use super::inline::{expand_tabs, frags, printable};
+use super::inline::{frags, printable};
 use super::theme::Theme;
 use super::wrap::{clusters, width as text_width, wrap};
 use super::{Overflow, Piece, Rendered, code, table};
@@ -146,7 +146,7 @@ impl<'a> Layout<'a> {
     ) {
         let first = first_row_line(block, text.split('\n').count());
         for (i, row) in text.split('\n').enumerate() {
-            let row = expand_tabs(row);
+            let row = code::shown_line(row);
             let line = if overflow == Overflow::Cut && text_width(&row) > width {
                 let kept = truncate(&row, width.saturating_sub(1));
                 Line::from(vec![
