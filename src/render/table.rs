@@ -31,7 +31,14 @@ pub(crate) fn layout(
         return records(table, width, theme, base);
     };
     let header: Vec<Vec<Line<'static>>> = (0..columns)
-        .map(|c| cell(table.header.get(c), theme, base.patch(theme.table_header)))
+        .map(|c| {
+            cell(
+                table.header.get(c),
+                theme,
+                base.patch(theme.table_header),
+                usize::MAX,
+            )
+        })
         .collect();
     let natural: Vec<usize> = (0..columns)
         .map(|c| {
@@ -39,7 +46,7 @@ pub(crate) fn layout(
             let body = table
                 .rows
                 .iter()
-                .map(|r| max_width(&cell(r.get(c), theme, base)))
+                .map(|r| max_width(&cell(r.get(c), theme, base, usize::MAX)))
                 .max()
                 .unwrap_or(0);
             head.max(body).max(1)
@@ -108,7 +115,7 @@ impl Grid<'_> {
         cells
             .iter()
             .zip(self.widths)
-            .map(|(c, w)| wrap(&c.map(|c| frags(c, theme, style)).unwrap_or_default(), *w))
+            .map(|(c, w)| cell(*c, theme, style, *w))
             .collect()
     }
 
@@ -165,10 +172,11 @@ fn fit(mut widths: Vec<usize>, minimum: &[usize], room: usize) -> Vec<usize> {
     widths
 }
 
-fn cell(cell: Option<&Cell>, theme: &Theme, style: Style) -> Vec<Line<'static>> {
+/// A cell's text wrapped to `width` (one line each when `width` is `usize::MAX`).
+fn cell(cell: Option<&Cell>, theme: &Theme, style: Style, width: usize) -> Vec<Line<'static>> {
     wrap(
         &cell.map(|c| frags(c, theme, style)).unwrap_or_default(),
-        usize::MAX,
+        width,
     )
 }
 
