@@ -39,12 +39,9 @@ impl FromStr for LessonId {
     }
 }
 
-/// A decimal number of at most 9 digits (so it fits a u32 and rejects `+1` and `1e3`).
+/// A decimal number that fits a u32 (so not `+1`, `1e3` or `٢`).
 pub(crate) fn number(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
+    digits(s).flatten()
 }
 
 /// What `show` may be asked for. A number too large for any guide parses as `None`, so it
@@ -74,7 +71,7 @@ impl Selector {
 
 /// `Some(number)` for decimal digits (`Some(None)` when too large for a u32); `None` for
 /// anything else.
-fn digits(s: &str) -> Option<Option<u32>> {
+pub(crate) fn digits(s: &str) -> Option<Option<u32>> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())
 }
 

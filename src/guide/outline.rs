@@ -4,7 +4,9 @@
 use super::blocks::Node;
 use super::{
     Block, BlockKind, ContentsEntry, Guide, LearningPath, Lesson, LessonId, Part, PartKind, Phase,
-    Resource, Section, Span, Target, Warning, id::number, paragraphs_text, plain_text,
+    Resource, Section, Span, Target, Warning,
+    id::{digits, number},
+    paragraphs_text, plain_text,
 };
 
 mod anchors;
@@ -147,7 +149,7 @@ fn new_section_or_part(
     }
     if text
         .split_once(". ")
-        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .is_some_and(|(n, _)| digits(n) == Some(None))
     {
         let msg = format!("'{text}' looks like a numbered section, but its number is too large");
         warnings.push(Warning::new(line, msg));
