@@ -76,6 +76,13 @@ impl From<ThemeArg> for ThemeKind {
     }
 }
 
+/// The tutor's theme: the terminal is known to be one, so only the flags and the
+/// environment decide how much colour it gets.
+pub fn tutor_theme(cli: &Cli) -> Theme {
+    let mode = output::tutor_color_mode(cli.color, &Env::read());
+    Theme::new(cli.theme.into(), mode)
+}
+
 /// Runs a parsed command line, writing what it shows to `out`.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
     let env = Env::read();
@@ -83,8 +90,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
     let theme = Theme::new(cli.theme.into(), mode);
     let loaded = load_guide(cli)?;
     match &cli.command {
-        None => list::text(&loaded.guide, &theme, out)?,
-        Some(Command::List { json: false }) => list::text(&loaded.guide, &theme, out)?,
+        None | Some(Command::List { json: false }) => list::text(&loaded.guide, &theme, out)?,
         Some(Command::List { json: true }) => list::json(&loaded.guide, out)?,
         Some(Command::Show { id, width }) => {
             let width =
@@ -98,7 +104,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
     Ok(())
 }
 
-fn load_guide(cli: &Cli) -> Result<Loaded, Error> {
+/// The guide `--guide` names, or the built-in one.
+pub fn load_guide(cli: &Cli) -> Result<Loaded, Error> {
     Ok(match &cli.guide {
         Some(path) => load::from_path(path)?,
         None => load::builtin()?,

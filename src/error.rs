@@ -16,6 +16,15 @@ pub enum Error {
     Output(std::io::Error),
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error(
+        "the tutor needs a terminal, and stdin or stdout is not one; \
+         to print the guide instead, use 'pyguide list' or 'pyguide show ID'"
+    )]
+    NoTerminal,
+    #[error("cannot use the terminal: {0}")]
+    Terminal(std::io::Error),
+    #[error("the terminal's input stopped")]
+    NoInput,
 }
 
 impl Error {

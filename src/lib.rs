@@ -2,9 +2,10 @@
 //! Architect's Guide".
 //!
 //! Data flows one way: the guide's text → [`guide`] (load, repair, model) → [`render`] →
-//! [`cli`] (and the TUI) → `main`.
+//! [`cli`] and [`tui`] → `main`.
 
 pub mod cli;
 pub mod error;
 pub mod guide;
 pub mod render;
+pub mod tui;

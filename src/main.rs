@@ -1,4 +1,5 @@
-//! The `pyguide` binary: parse arguments, run, and turn errors into one line and an exit code.
+//! The `pyguide` binary: parse arguments, run the tutor or a command, and turn errors into
+//! one line and an exit code.
 
 use std::io::{BufWriter, ErrorKind, Write};
 use std::process::ExitCode;
@@ -7,6 +8,7 @@ use clap::Parser;
 use pyguide::cli::{self, Cli};
 use pyguide::error::Error;
 use pyguide::render::printable_line;
+use pyguide::tui::{self, Outcome};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -17,13 +19,7 @@ fn main() -> ExitCode {
                 .and_then(|()| std::io::stdout().flush());
             return match written {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    eprintln!(
-                        "pyguide: {}",
-                        printable_line(&Error::Output(error).to_string())
-                    );
-                    ExitCode::FAILURE
-                }
+                Err(error) => fail(&Error::Output(error)),
             };
         }
         Err(e) => {
@@ -31,6 +27,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if cli.command.is_none() {
+        return tutor(&cli);
+    }
     let mut out = BufWriter::new(std::io::stdout().lock());
     match cli::run(&cli, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
@@ -38,9 +37,26 @@ fn main() -> ExitCode {
         Err(Error::Output(e)) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             drop(out);
-            // Messages quote user input (ids, paths): keep them to one safe line.
-            eprintln!("pyguide: {}", printable_line(&e.to_string()));
-            ExitCode::from(e.exit_code())
+            fail(&e)
         }
     }
+}
+
+fn tutor(cli: &Cli) -> ExitCode {
+    let loaded = match cli::load_guide(cli) {
+        Ok(loaded) => loaded,
+        Err(e) => return fail(&e),
+    };
+    match tui::run(&loaded.guide, &cli::tutor_theme(cli)) {
+        Ok(Outcome::Quit) => ExitCode::SUCCESS,
+        // As a shell reports a process a signal ended: 128 + the signal's number.
+        Ok(Outcome::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX)),
+        Err(e) => fail(&e),
+    }
+}
+
+/// Prints the error as one safe line (messages quote user input) and picks the exit code.
+fn fail(e: &Error) -> ExitCode {
+    eprintln!("pyguide: {}", printable_line(&e.to_string()));
+    ExitCode::from(e.exit_code())
 }

@@ -14,10 +14,34 @@ mod wrap;
 
 use ratatui::text::Line;
 
-use crate::guide::{Block, BlockKind, Guide, Lesson, PartKind, Section, with_icon};
+use crate::guide::{Block, BlockKind, Guide, Lesson, Part, PartKind, Section, with_icon};
 use highlight::{Highlights, Job};
 pub use inline::{printable, printable_line};
 pub use theme::{ColorMode, Theme, ThemeKind};
+
+/// Display width of `text` in terminal columns.
+pub fn display_width(text: &str) -> usize {
+    wrap::width(text)
+}
+
+/// `text` on one line at most `columns` wide: whole if it fits, else cut between grapheme
+/// clusters and ended with `…`. Control characters are made visible first.
+pub fn fit(text: &str, columns: usize) -> String {
+    let text = printable_line(text);
+    if wrap::width(&text) <= columns {
+        return text.into_owned();
+    }
+    match columns {
+        0 => String::new(),
+        n => layout::truncate(&text, n - 1) + "…",
+    }
+}
+
+/// Loads the syntax definitions and the code theme now, so the first code shown later does
+/// not wait for them. Meant for a background thread at start-up; cheap if already done.
+pub fn warm_up(theme: &Theme) {
+    highlight::warm_up(theme);
+}
 
 /// One thing on a page.
 #[derive(Clone, Debug)]
@@ -104,14 +128,30 @@ impl<'g> Page<'g> {
         Page::new(pieces, theme)
     }
 
+    /// A section's heading and the text before its first lesson.
+    pub fn section_intro(section: &'g Section, theme: &Theme) -> Self {
+        let mut pieces = vec![section_heading(section)];
+        pieces.extend(section.intro.iter().map(Piece::Block));
+        Page::new(pieces, theme)
+    }
+
+    /// An unnumbered part under its heading.
+    pub fn part(part: &'g Part, theme: &Theme) -> Self {
+        let mut pieces = Vec::new();
+        push_part(&mut pieces, part);
+        Page::new(pieces, theme)
+    }
+
+    /// The guide's title and preface, then `more` (what a front page adds).
+    pub fn home(guide: &'g Guide, more: &'g [Block], theme: &Theme) -> Self {
+        let mut pieces = vec![title_heading(guide)];
+        pieces.extend(guide.preface.iter().chain(more).map(Piece::Block));
+        Page::new(pieces, theme)
+    }
+
     /// The whole guide in document order, without the table of contents (which is navigation).
     pub fn guide(guide: &'g Guide, theme: &Theme) -> Self {
-        let title = with_icon(guide.icon.as_deref(), &guide.title);
-        let mut pieces = vec![Piece::Heading {
-            level: 1,
-            text: title,
-            line: guide.title_line,
-        }];
+        let mut pieces = vec![title_heading(guide)];
         pieces.extend(guide.preface.iter().map(Piece::Block));
         let (mut sections, mut parts) = (
             guide.sections.iter().peekable(),
@@ -127,13 +167,7 @@ impl<'g> Page<'g> {
             if next_part_first {
                 let Some(part) = parts.next() else { break };
                 if part.kind != PartKind::Contents {
-                    let text = with_icon(part.icon.as_deref(), &part.title);
-                    pieces.push(Piece::Heading {
-                        level: 2,
-                        text,
-                        line: part.line,
-                    });
-                    pieces.extend(part.blocks.iter().map(Piece::Block));
+                    push_part(&mut pieces, part);
                 }
             } else if let Some(section) = sections.next() {
                 push_section(&mut pieces, section);
@@ -152,12 +186,33 @@ impl<'g> Page<'g> {
     }
 }
 
-fn push_section<'g>(pieces: &mut Vec<Piece<'g>>, section: &'g Section) {
-    pieces.push(Piece::Heading {
+fn title_heading<'g>(guide: &Guide) -> Piece<'g> {
+    Piece::Heading {
+        level: 1,
+        text: with_icon(guide.icon.as_deref(), &guide.title),
+        line: guide.title_line,
+    }
+}
+
+fn section_heading<'g>(section: &Section) -> Piece<'g> {
+    Piece::Heading {
         level: 2,
         text: section.heading(),
         line: section.line,
+    }
+}
+
+fn push_part<'g>(pieces: &mut Vec<Piece<'g>>, part: &'g Part) {
+    pieces.push(Piece::Heading {
+        level: 2,
+        text: with_icon(part.icon.as_deref(), &part.title),
+        line: part.line,
     });
+    pieces.extend(part.blocks.iter().map(Piece::Block));
+}
+
+fn push_section<'g>(pieces: &mut Vec<Piece<'g>>, section: &'g Section) {
+    pieces.push(section_heading(section));
     pieces.extend(section.intro.iter().map(Piece::Block));
     for lesson in &section.lessons {
         push_lesson(pieces, lesson);

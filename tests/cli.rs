@@ -229,10 +229,15 @@ fn a_byte_order_mark_and_crlf_show_the_same() {
 }
 
 #[test]
-fn no_command_prints_the_contents() {
+fn no_command_without_a_terminal_says_what_to_do_instead() {
+    // The tests' stdin and stdout are not terminals, so the tutor cannot start.
     let out = pyguide(&[]);
-    assert!(out.status.success());
-    assert!(stdout(&out).contains("8.4  Monitoring & Observability"));
+    let line = fails(&out, 1);
+    assert!(line.contains("the tutor needs a terminal"), "{line}");
+    assert!(line.contains("pyguide show"), "{line}");
+    // A bad --guide is reported before the terminal is needed.
+    let line = fails(&pyguide(&["--guide", "/no/such/file.md"]), 1);
+    assert!(line.contains("/no/such/file.md"), "{line}");
 }
 
 #[test]

@@ -67,6 +67,15 @@ pub fn color_mode(choice: ColorChoice, is_terminal: bool, env: &Env) -> ColorMod
     }
 }
 
+/// The colour mode for the full-screen tutor. It always draws with styles, so "never"
+/// and `NO_COLOR` mean bold, underline and reverse video but no colour.
+pub fn tutor_color_mode(choice: ColorChoice, env: &Env) -> ColorMode {
+    match color_mode(choice, true, env) {
+        ColorMode::Plain => ColorMode::Monochrome,
+        mode => mode,
+    }
+}
+
 /// Width when none is given: the terminal's, else `COLUMNS`, else 100.
 pub fn default_width(terminal: Option<usize>, env: &Env) -> usize {
     terminal.filter(|w| *w > 0).or(env.columns).unwrap_or(100)
@@ -133,6 +142,31 @@ mod tests {
         assert_eq!(
             color_mode(ColorChoice::Never, true, &Env::default()),
             ColorMode::Plain
+        );
+    }
+
+    #[test]
+    fn the_tutor_never_goes_without_styles() {
+        let no_color = Env {
+            no_color: true,
+            truecolor: true,
+            ..Env::default()
+        };
+        assert_eq!(
+            tutor_color_mode(ColorChoice::Auto, &no_color),
+            ColorMode::Monochrome
+        );
+        assert_eq!(
+            tutor_color_mode(ColorChoice::Never, &Env::default()),
+            ColorMode::Monochrome
+        );
+        assert_eq!(
+            tutor_color_mode(ColorChoice::Always, &no_color),
+            ColorMode::TrueColor
+        );
+        assert_eq!(
+            tutor_color_mode(ColorChoice::Auto, &Env::default()),
+            ColorMode::Ansi256
         );
     }
 

@@ -248,6 +248,13 @@ impl<'g> Highlights<'g> {
     }
 }
 
+pub(crate) fn warm_up(theme: &Theme) {
+    if theme.mode.has_color() {
+        syntaxes();
+        code_theme(theme);
+    }
+}
+
 fn highlight(lang: Option<&str>, text: &str, theme: &Theme) -> Option<CodeLines> {
     if !theme.mode.has_color() {
         return None;

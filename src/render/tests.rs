@@ -277,3 +277,16 @@ fn narrow_code_marks_continued_rows() {
     let out = show("```python\nabcdefghij\n```", 6, Overflow::Cut);
     assert_eq!(&out[3..], ["abcdef", "↪ghij"]);
 }
+
+#[test]
+fn fit_keeps_short_text_and_ends_long_text_with_an_ellipsis() {
+    assert_eq!(fit("Memory", 10), "Memory");
+    assert_eq!(fit("Memory Management", 10), "Memory Ma…");
+    assert_eq!(fit("Memory", 0), "");
+    assert_eq!(fit("Memory", 1), "…");
+    // Wide characters are never split: the cut falls before a cluster that would not fit.
+    assert_eq!(fit("日本語の本", 6), "日本…");
+    assert_eq!(display_width(&fit("日本語の本", 6)), 5);
+    // Control characters cannot reach the terminal.
+    assert_eq!(fit("a\u{1b}[31mb", 20), "a␛[31mb");
+}

@@ -1,0 +1,184 @@
+//! The tutor: the only code that owns the terminal. It loops draw → event → `update` →
+//! effects, and restores the terminal on every way out: quitting, an error, a panic, or a
+//! signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT exit with 128 + the signal).
+
+pub mod action;
+pub mod book;
+mod contain;
+pub mod geometry;
+pub mod keymap;
+pub mod pages;
+pub mod panes;
+pub mod state;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use std::io::{IsTerminal, stdout};
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::error::Error;
+use crate::guide::Guide;
+use crate::render::{Theme, warm_up};
+use action::{Action, Effect};
+use book::Book;
+use pages::Pages;
+use state::State;
+use theme::Styles;
+use update::{Context, update};
+
+/// How the tutor ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The user quit.
+    Quit,
+    /// A signal ended it; the process should exit with 128 + this number.
+    Signal(i32),
+}
+
+/// What wakes the loop.
+enum Wake {
+    Input(Event),
+    InputFailed(std::io::Error),
+    Signal(i32),
+}
+
+/// Runs the tutor on `guide` until the user quits or a signal arrives.
+pub fn run(guide: &Guide, theme: &Theme) -> Result<Outcome, Error> {
+    if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
+        return Err(Error::NoTerminal);
+    }
+    let book = Book::new(guide);
+    let pages = Pages::new(&book, theme);
+    let styles = Styles::new(theme);
+    let ctx = Context {
+        book: &book,
+        pages: &pages,
+        styles: &styles,
+    };
+    let (tx, rx) = mpsc::channel();
+    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map_err(Error::Terminal)?;
+    let handle = signals.handle();
+    forward_signals(signals, tx.clone());
+    let mut terminal = Session::start()?;
+    forward_input(tx);
+    let outcome = event_loop(&mut terminal.0, &ctx, &rx);
+    drop(terminal);
+    handle.close();
+    outcome
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    ctx: &Context,
+    rx: &Receiver<Wake>,
+) -> Result<Outcome, Error> {
+    let size = terminal.size().map_err(Error::Terminal)?;
+    let mut state = State::new(ctx.book, size);
+    let mut warmed = false;
+    loop {
+        // The size may have changed since the last resize event: draw for the real one.
+        let size = terminal.size().map_err(Error::Terminal)?;
+        if size != state.size {
+            update(&mut state, Action::Resize(size.width, size.height), ctx);
+        }
+        terminal
+            .draw(|frame| view::draw(frame, &state, ctx))
+            .map_err(Error::Terminal)?;
+        if !warmed {
+            // The first frame is up; load the highlighter while the user reads it.
+            let theme = ctx.styles.page.clone();
+            std::thread::spawn(move || warm_up(&theme));
+            warmed = true;
+        }
+        let first = rx.recv().map_err(|_| Error::NoInput)?;
+        // Take everything already waiting (a resize storm, a held key) before drawing again.
+        for wake in std::iter::once(first).chain(rx.try_iter()) {
+            let event = match wake {
+                Wake::Input(event) => event,
+                Wake::InputFailed(e) => return Err(Error::Terminal(e)),
+                Wake::Signal(n) => return Ok(Outcome::Signal(n)),
+            };
+            let Some(action) = keymap::action(state.mode(), &event) else {
+                continue;
+            };
+            if update(&mut state, action, ctx).contains(&Effect::Quit) {
+                return Ok(Outcome::Quit);
+            }
+        }
+    }
+}
+
+/// The terminal in raw mode on the alternate screen with mouse reporting; dropping it puts
+/// everything back.
+struct Session(DefaultTerminal);
+
+impl Session {
+    fn start() -> Result<Session, Error> {
+        let terminal = ratatui::try_init().map_err(|e| {
+            ratatui::restore();
+            Error::Terminal(e)
+        })?;
+        install_panic_hook();
+        let session = Session(terminal);
+        execute!(stdout(), EnableMouseCapture).map_err(Error::Terminal)?;
+        Ok(session)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        leave();
+    }
+}
+
+/// Undoes everything [`Session::start`] did. Safe to call more than once.
+fn leave() {
+    let _ = execute!(stdout(), DisableMouseCapture, Show);
+    ratatui::restore();
+}
+
+/// On a panic: if a page's layout panicked, let the page show it; otherwise restore the
+/// terminal first so the message lands on a normal screen (ratatui's hook, which this one
+/// wraps, leaves the alternate screen).
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if contain::is_active() {
+            contain::record(info);
+            return;
+        }
+        let _ = execute!(stdout(), DisableMouseCapture, Show);
+        previous(info);
+    }));
+}
+
+fn forward_signals(mut signals: Signals, tx: Sender<Wake>) {
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = tx.send(Wake::Signal(signal));
+        }
+    });
+}
+
+fn forward_input(tx: Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            let wake = match event::read() {
+                Ok(event) => Wake::Input(event),
+                Err(e) => Wake::InputFailed(e),
+            };
+            let failed = matches!(wake, Wake::InputFailed(_));
+            if tx.send(wake).is_err() || failed {
+                return;
+            }
+        }
+    });
+}

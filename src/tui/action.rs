@@ -1,0 +1,51 @@
+//! What the user asked for ([`Action`]) and what the loop must do about it ([`Effect`]).
+
+/// One thing the user asked for, already decoded from keys or the mouse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    /// Close the open overlay (Esc).
+    Close,
+    SwitchFocus,
+    ToggleSidebar,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    /// Collapse in the sidebar; scroll left in the lesson.
+    Left,
+    /// Expand or open in the sidebar; scroll right in the lesson.
+    Right,
+    /// Open the selected page, or fold the selected section.
+    Open,
+    NextPage,
+    PreviousPage,
+    /// Open the first page of the section with this number.
+    Section(u32),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// Mouse wheel at a cell: positive scrolls down.
+    Wheel {
+        x: u16,
+        y: u16,
+        lines: i16,
+    },
+    /// Left click at a cell.
+    Click {
+        x: u16,
+        y: u16,
+    },
+    /// A key with no binding here, named for the hint it earns.
+    Unbound(String),
+}
+
+/// What `update` asks the loop to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+}

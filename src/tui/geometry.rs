@@ -1,0 +1,141 @@
+//! Where each pane goes for a terminal size: one pure function that drawing, scrolling
+//! and mouse hits all use, so they always agree.
+
+use ratatui::layout::{Rect, Size};
+
+/// The smallest terminal the tutor lays out; below it, a notice says so.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Prose is laid out at most this wide, however wide the terminal: long lines are hard to
+/// read. Diagrams wider than this still show whole, as far as the pane allows.
+pub const MEASURE: usize = 100;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    /// The sidebar box, borders included (absent when hidden).
+    pub sidebar: Option<Rect>,
+    /// The sidebar's rows, inside its borders.
+    pub toc: Rect,
+    /// The lesson box, borders included.
+    pub lesson: Rect,
+    /// The lesson's text, inside the borders and padding.
+    pub body: Rect,
+    pub status: Rect,
+}
+
+impl Areas {
+    /// The panes for `size`, or `None` when the terminal is too small to lay out.
+    pub fn new(size: Size, sidebar: bool) -> Option<Areas> {
+        if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+            return None;
+        }
+        let main_height = size.height - 1;
+        let status = Rect::new(0, main_height, size.width, 1);
+        let side_width = if sidebar {
+            (size.width / 4 + 2).clamp(22, 36)
+        } else {
+            0
+        };
+        let sidebar = sidebar.then(|| Rect::new(0, 0, side_width, main_height));
+        let toc = sidebar.map_or(Rect::default(), inner);
+        let lesson = Rect::new(side_width, 0, size.width - side_width, main_height);
+        let inside = inner(lesson);
+        // One column of padding each side keeps text off the borders.
+        let body = Rect::new(
+            inside.x + 1,
+            inside.y,
+            inside.width.saturating_sub(2),
+            inside.height,
+        );
+        Some(Areas {
+            sidebar,
+            toc,
+            lesson,
+            body,
+            status,
+        })
+    }
+
+    /// The width lessons are laid out at.
+    pub fn text_width(&self) -> usize {
+        (self.body.width as usize).clamp(1, MEASURE)
+    }
+}
+
+/// The help overlay: centred, as tall as its `rows` of text or the screen allows.
+pub fn help_box(size: Size, rows: usize) -> Rect {
+    let width = size.width.saturating_sub(8).min(76);
+    let wanted = u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX);
+    let height = size.height.saturating_sub(4).min(wanted);
+    Rect::new(
+        (size.width - width) / 2,
+        (size.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Rows of text the help box shows at once.
+pub fn help_rows(size: Size, rows: usize) -> usize {
+    inner(help_box(size, rows)).height as usize
+}
+
+/// The area inside a one-cell border.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+pub fn contains(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.x.saturating_add(r.width) && y >= r.y && y < r.y.saturating_add(r.height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_tile_the_screen() {
+        let a = Areas::new(Size::new(120, 40), true).unwrap();
+        let side = a.sidebar.unwrap();
+        assert_eq!(side.width + a.lesson.width, 120);
+        assert_eq!(side.height, 39);
+        assert_eq!(a.status, Rect::new(0, 39, 120, 1));
+        assert_eq!(a.body.width, a.lesson.width - 4);
+        assert_eq!(a.text_width(), a.body.width as usize);
+    }
+
+    #[test]
+    fn prose_stops_at_the_measure_on_wide_screens() {
+        let a = Areas::new(Size::new(300, 60), true).unwrap();
+        assert_eq!(a.text_width(), MEASURE);
+        assert!(a.body.width as usize > MEASURE);
+    }
+
+    #[test]
+    fn below_the_minimum_there_is_no_layout() {
+        assert!(Areas::new(Size::new(59, 40), true).is_none());
+        assert!(Areas::new(Size::new(120, 14), true).is_none());
+        assert!(Areas::new(Size::new(60, 15), true).is_some());
+    }
+
+    #[test]
+    fn without_the_sidebar_the_lesson_takes_the_width() {
+        let a = Areas::new(Size::new(80, 24), false).unwrap();
+        assert!(a.sidebar.is_none());
+        assert_eq!(a.lesson.width, 80);
+    }
+
+    #[test]
+    fn the_help_box_fits_any_size() {
+        for (w, h) in [(1, 1), (8, 4), (60, 15), (200, 60)] {
+            let r = help_box(Size::new(w, h), 40);
+            assert!(r.x + r.width <= w && r.y + r.height <= h);
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! Keys → actions, as one table. Input handling, the help overlay and the status-bar hints
+//! all read [`BINDINGS`], so what the help says is what the keys do.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::action::Action;
+
+/// Which keys apply: the main screen, or the help overlay on top of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Help,
+}
+
+/// Where a binding shows up as a hint in the status bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hint {
+    None,
+    /// Whatever has focus.
+    Always,
+    Sidebar,
+    Lesson,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// Empty for the main screen only; the help overlay's keys list `Mode::Help`.
+    pub in_help: bool,
+    /// The keys as the help overlay shows them.
+    pub label: &'static str,
+    /// What the keys do; empty for a binding covered by the row before it (digits).
+    pub help: &'static str,
+    pub hint: Hint,
+    /// The status-bar hint: keys and a word.
+    pub hint_text: (&'static str, &'static str),
+}
+
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        in_help: false,
+        label,
+        help,
+        hint: Hint::None,
+        hint_text: ("", ""),
+    }
+}
+
+impl Binding {
+    const fn also_in_help(mut self) -> Self {
+        self.in_help = true;
+        self
+    }
+
+    const fn hint(mut self, hint: Hint, keys: &'static str, word: &'static str) -> Self {
+        self.hint = hint;
+        self.hint_text = (keys, word);
+        self
+    }
+}
+
+const DIGITS: [[Key; 1]; 9] = [
+    [key('1')],
+    [key('2')],
+    [key('3')],
+    [key('4')],
+    [key('5')],
+    [key('6')],
+    [key('7')],
+    [key('8')],
+    [key('9')],
+];
+
+/// Every key the tutor knows. `/` (search), `p` (learning path) and `x` (run a snippet)
+/// are kept free for the screens that will use them.
+pub static BINDINGS: [Binding; 28] = [
+    bind(
+        &[key('j'), code(KeyCode::Down)],
+        Action::Down,
+        "j ↓",
+        "move down / scroll down",
+    )
+    .also_in_help()
+    .hint(Hint::Sidebar, "j/k", "move"),
+    bind(
+        &[key('k'), code(KeyCode::Up)],
+        Action::Up,
+        "k ↑",
+        "move up / scroll up",
+    )
+    .also_in_help(),
+    bind(
+        &[code(KeyCode::PageDown), key(' '), ctrl('f')],
+        Action::PageDown,
+        "PgDn Space ^F",
+        "one screen down",
+    )
+    .also_in_help(),
+    bind(
+        &[code(KeyCode::PageUp), ctrl('b')],
+        Action::PageUp,
+        "PgUp ^B",
+        "one screen up",
+    )
+    .also_in_help(),
+    bind(
+        &[ctrl('d')],
+        Action::HalfPageDown,
+        "^D",
+        "half a screen down",
+    )
+    .also_in_help(),
+    bind(&[ctrl('u')], Action::HalfPageUp, "^U", "half a screen up").also_in_help(),
+    bind(
+        &[key('g'), code(KeyCode::Home)],
+        Action::Top,
+        "g Home",
+        "to the top",
+    )
+    .also_in_help(),
+    bind(
+        &[key('G'), code(KeyCode::End)],
+        Action::Bottom,
+        "G End",
+        "to the bottom",
+    )
+    .also_in_help(),
+    bind(
+        &[key('h'), code(KeyCode::Left)],
+        Action::Left,
+        "h ←",
+        "fold a section / scroll a wide diagram left",
+    ),
+    bind(
+        &[key('l'), code(KeyCode::Right)],
+        Action::Right,
+        "l →",
+        "unfold a section / scroll a wide diagram right",
+    )
+    .hint(Hint::Lesson, "←/→", "sideways"),
+    bind(
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        "Enter",
+        "open the selected lesson, or fold its section",
+    )
+    .hint(Hint::Sidebar, "Enter", "open"),
+    bind(
+        &[key(']')],
+        Action::NextPage,
+        "]",
+        "next lesson (on into the next section)",
+    )
+    .hint(Hint::Lesson, "]/[", "next/previous"),
+    bind(&[key('[')], Action::PreviousPage, "[", "previous lesson"),
+    bind(
+        &DIGITS[0],
+        Action::Section(1),
+        "1-9",
+        "first lesson of that section",
+    ),
+    bind(&DIGITS[1], Action::Section(2), "", ""),
+    bind(&DIGITS[2], Action::Section(3), "", ""),
+    bind(&DIGITS[3], Action::Section(4), "", ""),
+    bind(&DIGITS[4], Action::Section(5), "", ""),
+    bind(&DIGITS[5], Action::Section(6), "", ""),
+    bind(&DIGITS[6], Action::Section(7), "", ""),
+    bind(&DIGITS[7], Action::Section(8), "", ""),
+    bind(&DIGITS[8], Action::Section(9), "", ""),
+    bind(
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        Action::SwitchFocus,
+        "Tab",
+        "switch between contents and lesson",
+    )
+    .hint(Hint::Always, "Tab", "focus"),
+    bind(
+        &[key('s')],
+        Action::ToggleSidebar,
+        "s",
+        "hide or show the contents",
+    ),
+    bind(&[key('?')], Action::ToggleHelp, "?", "this help")
+        .also_in_help()
+        .hint(Hint::Always, "?", "help"),
+    bind(
+        &[code(KeyCode::Esc)],
+        Action::Close,
+        "Esc",
+        "close the help",
+    )
+    .also_in_help(),
+    bind(&[key('q')], Action::Quit, "q", "quit")
+        .also_in_help()
+        .hint(Hint::Always, "q", "quit"),
+    bind(&[ctrl('c')], Action::Quit, "^C", "quit").also_in_help(),
+];
+
+/// What the mouse does, for the help overlay.
+pub const MOUSE: [(&str, &str); 2] = [
+    ("wheel", "scroll the pane under the pointer"),
+    (
+        "click",
+        "open a lesson in the contents, or focus the lesson",
+    ),
+];
+
+/// A line of the help overlay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelpRow {
+    Heading(&'static str),
+    Key(&'static str, &'static str),
+    Blank,
+}
+
+/// The help overlay's lines, from [`BINDINGS`] and [`MOUSE`].
+pub fn help_rows() -> Vec<HelpRow> {
+    let mut rows = vec![HelpRow::Heading("Keys")];
+    rows.extend(
+        BINDINGS
+            .iter()
+            .filter(|b| !b.help.is_empty())
+            .map(|b| HelpRow::Key(b.label, b.help)),
+    );
+    rows.extend([HelpRow::Blank, HelpRow::Heading("Mouse")]);
+    rows.extend(MOUSE.iter().map(|&(what, does)| HelpRow::Key(what, does)));
+    rows
+}
+
+/// The action for a terminal event in `mode`, if it means anything.
+pub fn action(mode: Mode, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(k) => key_action(mode, k),
+        Event::Mouse(m) => mouse_action(m),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+fn key_action(mode: Mode, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let pressed = Key {
+        code: event.code,
+        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+    };
+    let found = BINDINGS
+        .iter()
+        .filter(|b| mode == Mode::Normal || b.in_help)
+        .find(|b| b.keys.contains(&pressed));
+    match found {
+        Some(b) => Some(b.action.clone()),
+        None if mode == Mode::Normal => named(pressed).map(Action::Unbound),
+        None => None,
+    }
+}
+
+/// A key's name for the "does nothing" hint; modifier keys alone get none.
+fn named(key: Key) -> Option<String> {
+    let name = match key.code {
+        KeyCode::Char(c) if key.ctrl => format!("Ctrl-{c}"),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Delete".into(),
+        KeyCode::Insert => "Insert".into(),
+        _ => return None,
+    };
+    Some(name)
+}
+
+fn mouse_action(event: &MouseEvent) -> Option<Action> {
+    let (x, y) = (event.column, event.row);
+    match event.kind {
+        MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, lines: 3 }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, lines: -3 }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
+        _ => None,
+    }
+}
+
+/// The status-bar hints for a focus, most useful first.
+pub fn hints(sidebar_focused: bool) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let wanted = if sidebar_focused {
+        Hint::Sidebar
+    } else {
+        Hint::Lesson
+    };
+    let of = move |kind: Hint| {
+        BINDINGS
+            .iter()
+            .filter(move |b| b.hint == kind)
+            .map(|b| b.hint_text)
+    };
+    of(wanted).chain(of(Hint::Always))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,155 @@
+use super::*;
+use ratatui::crossterm::event::KeyEventState;
+
+fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
+    Event::Key(KeyEvent {
+        code,
+        modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    })
+}
+
+fn char_key(c: char) -> Event {
+    press(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+#[test]
+fn vim_keys_and_arrows_do_the_same() {
+    let n = Mode::Normal;
+    assert_eq!(action(n, &char_key('j')), Some(Action::Down));
+    assert_eq!(
+        action(n, &press(KeyCode::Down, KeyModifiers::NONE)),
+        Some(Action::Down)
+    );
+    assert_eq!(
+        action(n, &char_key('k')),
+        action(n, &press(KeyCode::Up, KeyModifiers::NONE))
+    );
+}
+
+#[test]
+fn shifted_letters_and_control_keys_are_told_apart() {
+    let n = Mode::Normal;
+    assert_eq!(
+        action(n, &press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+        Some(Action::Bottom)
+    );
+    assert_eq!(
+        action(n, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        action(n, &press(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+        Some(Action::HalfPageDown)
+    );
+    assert_eq!(action(n, &char_key('d')), Some(Action::Unbound("d".into())));
+}
+
+#[test]
+fn digits_open_sections() {
+    assert_eq!(
+        action(Mode::Normal, &char_key('2')),
+        Some(Action::Section(2))
+    );
+    assert_eq!(
+        action(Mode::Normal, &char_key('9')),
+        Some(Action::Section(9))
+    );
+}
+
+#[test]
+fn the_help_overlay_takes_only_its_own_keys() {
+    let h = Mode::Help;
+    assert_eq!(action(h, &char_key('j')), Some(Action::Down));
+    assert_eq!(
+        action(h, &press(KeyCode::Esc, KeyModifiers::NONE)),
+        Some(Action::Close)
+    );
+    assert_eq!(action(h, &char_key('q')), Some(Action::Quit));
+    assert_eq!(action(h, &char_key(']')), None);
+    assert_eq!(action(h, &press(KeyCode::Tab, KeyModifiers::NONE)), None);
+}
+
+#[test]
+fn releases_and_bare_modifiers_do_nothing() {
+    let release = Event::Key(KeyEvent {
+        code: KeyCode::Char('q'),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Release,
+        state: KeyEventState::NONE,
+    });
+    assert_eq!(action(Mode::Normal, &release), None);
+    let shift = press(
+        KeyCode::Modifier(ratatui::crossterm::event::ModifierKeyCode::LeftShift),
+        KeyModifiers::SHIFT,
+    );
+    assert_eq!(action(Mode::Normal, &shift), None);
+}
+
+#[test]
+fn keys_for_later_screens_stay_free() {
+    for c in ['/', 'p', 'x'] {
+        assert!(
+            BINDINGS.iter().all(|b| !b.keys.contains(&key(c))),
+            "{c} is reserved"
+        );
+    }
+}
+
+#[test]
+fn no_key_is_bound_twice() {
+    let mut seen = Vec::new();
+    for b in &BINDINGS {
+        for k in b.keys {
+            assert!(!seen.contains(k), "{k:?} is bound twice");
+            seen.push(*k);
+        }
+    }
+}
+
+#[test]
+fn every_binding_is_documented_or_follows_one_that_is() {
+    assert!(!BINDINGS[0].help.is_empty());
+    for b in &BINDINGS {
+        assert_eq!(b.label.is_empty(), b.help.is_empty(), "{:?}", b.action);
+    }
+}
+
+#[test]
+fn hints_depend_on_focus() {
+    let sidebar: Vec<_> = hints(true).collect();
+    let lesson: Vec<_> = hints(false).collect();
+    assert!(sidebar.contains(&("Enter", "open")));
+    assert!(!lesson.contains(&("Enter", "open")));
+    assert!(lesson.contains(&("←/→", "sideways")));
+    for common in [("?", "help"), ("q", "quit")] {
+        assert!(sidebar.contains(&common) && lesson.contains(&common));
+    }
+}
+
+#[test]
+fn the_mouse_wheel_and_clicks_carry_their_cell() {
+    use ratatui::crossterm::event::MouseEvent;
+    let at = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 5,
+            row: 7,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    assert_eq!(
+        action(Mode::Normal, &at(MouseEventKind::ScrollDown)),
+        Some(Action::Wheel {
+            x: 5,
+            y: 7,
+            lines: 3
+        })
+    );
+    assert_eq!(
+        action(Mode::Normal, &at(MouseEventKind::Down(MouseButton::Left))),
+        Some(Action::Click { x: 5, y: 7 })
+    );
+    assert_eq!(action(Mode::Normal, &at(MouseEventKind::Moved)), None);
+}

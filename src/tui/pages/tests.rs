@@ -1,0 +1,74 @@
+use super::*;
+use crate::guide::load;
+use crate::render::{ColorMode, ThemeKind};
+use crate::tui::state::State;
+use crate::tui::theme::Styles;
+use crate::tui::update::{Context, update};
+use crate::tui::{action::Action, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
+
+fn theme() -> Theme {
+    Theme::new(ThemeKind::Dark, ColorMode::TrueColor)
+}
+
+#[test]
+fn a_layout_is_reused_until_the_width_changes() {
+    let guide = load::builtin().unwrap().guide;
+    let book = Book::new(&guide);
+    let pages = Pages::new(&book, &theme());
+    let first = pages.get(5, 80).unwrap();
+    assert!(Rc::ptr_eq(&first, &pages.get(5, 80).unwrap()));
+    let wider = pages.get(5, 100).unwrap();
+    assert!(!Rc::ptr_eq(&first, &wider));
+    assert_ne!(first.lines.len(), 0);
+    assert!(pages.get(book.docs.len(), 80).is_err(), "no such page");
+}
+
+fn broken(_: &Page<'_>, _: usize) -> Rendered {
+    panic!("a table with no columns")
+}
+
+#[test]
+fn a_page_that_fails_to_lay_out_shows_why_and_the_tutor_goes_on() {
+    let guide = load::builtin().unwrap().guide;
+    let book = Book::new(&guide);
+    let pages = Pages::with_layout(&book, &theme(), broken);
+    let error = pages.get(3, 80).unwrap_err();
+    assert!(error.contains("a table with no columns"), "{error}");
+    assert_eq!(pages.extent(3, 80), (0, 0));
+
+    let styles = Styles::new(&theme());
+    let ctx = Context {
+        book: &book,
+        pages: &pages,
+        styles: &styles,
+    };
+    let mut state = State::new(&book, Size::new(100, 30));
+    for action in [
+        Action::Section(1),
+        Action::Down,
+        Action::Bottom,
+        Action::NextPage,
+    ] {
+        update(&mut state, action, &ctx);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|frame| view::draw(frame, &state, &ctx))
+        .unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("This page could not be shown."), "{screen}");
+    assert!(screen.contains("a table with no columns"));
+    assert!(
+        screen.contains("1.2 Functions & Closures"),
+        "the breadcrumb still shows"
+    );
+}

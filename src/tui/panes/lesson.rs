@@ -1,0 +1,192 @@
+//! The page on screen: a breadcrumb, then the laid-out lines from the shared renderer,
+//! scrolled down and (for wide diagrams) sideways.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Widget, Wrap,
+};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::render::{display_width, fit};
+use crate::tui::state::{Focus, State};
+use crate::tui::update::Context;
+
+pub struct LessonPane<'a, 'g> {
+    pub state: &'a State,
+    pub ctx: &'a Context<'g>,
+    /// Where the text goes, inside the borders and padding.
+    pub body: Rect,
+    pub width: usize,
+}
+
+impl Widget for LessonPane<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (state, styles) = (self.state, self.ctx.styles);
+        let border = if state.focus == Focus::Lesson {
+            styles.border_focused
+        } else {
+            styles.border
+        };
+        let title = self.breadcrumb(usize::from(area.width).saturating_sub(4));
+        Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(border)
+            .title(title)
+            .render(area, buf);
+        let body = self.body;
+        match self.ctx.pages.get(state.doc, self.width) {
+            Ok(page) => {
+                let height = usize::from(body.height);
+                let first = state.scroll.min(page.lines.len());
+                for (i, line) in page.lines[first..].iter().take(height).enumerate() {
+                    let y = body.y + i as u16;
+                    draw_from(buf, body.x, y, line, state.hscroll, body.width);
+                    self.mark_cut(buf, y, line.width());
+                }
+                if page.lines.len() > height {
+                    let positions = page.lines.len() - height + 1;
+                    let mut bar = ScrollbarState::new(positions).position(first);
+                    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                        .begin_symbol(None)
+                        .end_symbol(None)
+                        .track_symbol(Some("│"))
+                        .track_style(border)
+                        .thumb_style(border)
+                        .render(area.inner(Margin::new(0, 1)), buf, &mut bar);
+                }
+            }
+            Err(error) => {
+                let text = vec![
+                    Line::styled("This page could not be shown.", styles.error),
+                    Line::default(),
+                    Line::raw(fit(&error, usize::MAX)),
+                    Line::default(),
+                    Line::styled(
+                        "The rest of the guide still works: press ] or [ to turn the page.",
+                        styles.page.muted,
+                    ),
+                ];
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: false })
+                    .render(body, buf);
+            }
+        }
+    }
+}
+
+impl LessonPane<'_, '_> {
+    /// A line cut by the pane's edges gets `‹` or `›` in the padding beside it, so wide
+    /// diagrams say there is more to see without a cell of them changing.
+    fn mark_cut(&self, buf: &mut Buffer, y: u16, line_width: usize) {
+        let body = self.body;
+        let style = self.ctx.styles.page.marker;
+        if self.state.hscroll > 0 && line_width > 0 && body.x > 0 {
+            buf[(body.x - 1, y)].set_symbol("‹").set_style(style);
+        }
+        if line_width > self.state.hscroll + usize::from(body.width) {
+            buf[(body.right(), y)].set_symbol("›").set_style(style);
+        }
+    }
+
+    /// "2 Python Internals & Architecture › 2.4 Global Interpreter Lock (GIL)", shortened
+    /// from the outside in to fit `room` columns.
+    fn breadcrumb(&self, room: usize) -> Line<'static> {
+        let styles = self.ctx.styles;
+        let parts = self.ctx.book.breadcrumb(self.state.doc);
+        const SEPARATOR: &str = " › ";
+        let Some((last, outer)) = parts.split_last() else {
+            return Line::default();
+        };
+        let last_width = display_width(last);
+        let mut spans = vec![Span::raw(" ")];
+        let mut left = room.saturating_sub(2);
+        for part in outer {
+            // Outer parts get what the innermost leaves over, and at least a few columns.
+            let keep = left
+                .saturating_sub(last_width + SEPARATOR.len())
+                .min(display_width(part));
+            if keep < 4 {
+                continue;
+            }
+            let shown = fit(part, keep);
+            left = left.saturating_sub(display_width(&shown) + 3);
+            spans.push(Span::styled(shown, styles.page.muted));
+            spans.push(Span::styled(SEPARATOR, styles.crumb_separator));
+        }
+        spans.push(Span::styled(fit(last, left), styles.pane_title));
+        spans.push(Span::raw(" "));
+        Line::from(spans)
+    }
+}
+
+/// Draws `line` at (x, y) from column `skip` on, at most `width` columns. A wide character
+/// cut by the left edge shows as spaces, so every other column stays where it belongs.
+pub fn draw_from(buf: &mut Buffer, x: u16, y: u16, line: &Line, skip: usize, width: u16) {
+    if skip == 0 {
+        buf.set_line(x, y, line, width);
+        return;
+    }
+    let (mut column, mut at, end) = (0usize, x, x.saturating_add(width));
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        for grapheme in span.content.graphemes(true) {
+            let w = display_width(grapheme);
+            let (start, stop) = (column, column + w);
+            column = stop;
+            if stop <= skip || w == 0 {
+                continue;
+            }
+            if at >= end || (start >= skip && at + w as u16 > end) {
+                return;
+            }
+            if start < skip {
+                // Straddles the left edge: show the visible part as blanks.
+                for _ in skip..stop {
+                    buf[(at, y)].set_symbol(" ").set_style(style);
+                    at += 1;
+                }
+            } else {
+                let (next, _) = buf.set_stringn(at, y, grapheme, w, style);
+                at = next;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Style;
+
+    fn row(line: &Line, skip: usize, width: u16) -> String {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        draw_from(&mut buf, 1, 0, line, skip, width);
+        buf.content().iter().map(|c| c.symbol()).collect()
+    }
+
+    #[test]
+    fn lines_shift_left_by_columns() {
+        let line = Line::from(vec![
+            Span::raw("┌──"),
+            Span::styled("──┐", Style::default()),
+        ]);
+        assert_eq!(row(&line, 0, 10), " ┌────┐     ");
+        assert_eq!(row(&line, 2, 10), " ───┐       ");
+        assert_eq!(row(&line, 6, 10), "            ");
+        assert_eq!(row(&line, 1, 3), " ───        ");
+    }
+
+    #[test]
+    fn a_wide_character_cut_by_an_edge_becomes_blanks() {
+        // A wide character's second cell is blank in the buffer: "本" + " ".
+        let line = Line::raw("日本語");
+        assert_eq!(row(&line, 0, 10), " 日 本 語      ");
+        assert_eq!(row(&line, 1, 10), "  本 語       ");
+        // At the right edge a character that does not fit whole is not drawn.
+        assert_eq!(row(&line, 2, 3), " 本          ");
+        assert_eq!(row(&line, 0, 5), " 日 本        ");
+    }
+}

@@ -1,0 +1,105 @@
+//! The table of contents: sections that fold open to their lessons.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use crate::render::{display_width, fit};
+use crate::tui::book::Row;
+use crate::tui::state::{Focus, State};
+use crate::tui::update::Context;
+
+pub struct Sidebar<'a, 'g> {
+    pub state: &'a State,
+    pub ctx: &'a Context<'g>,
+}
+
+impl Widget for Sidebar<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (state, styles) = (self.state, self.ctx.styles);
+        let focused = state.focus == Focus::Sidebar;
+        let border = if focused {
+            styles.border_focused
+        } else {
+            styles.border
+        };
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(border)
+            .title(Span::styled(" Contents ", styles.pane_title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let rows = self.ctx.book.rows(&state.expanded);
+        let height = usize::from(inner.height);
+        for (i, row) in rows.iter().skip(state.toc_offset).take(height).enumerate() {
+            let y = inner.y + i as u16;
+            let line = self.row_line(*row, inner.width as usize);
+            let row_area = Rect::new(inner.x, y, inner.width, 1);
+            if *row == state.selected {
+                let selection = if focused {
+                    styles.selected
+                } else {
+                    styles.selected_idle
+                };
+                buf.set_style(row_area, selection);
+            }
+            buf.set_line(inner.x, y, &line, inner.width);
+        }
+        if rows.len() > height {
+            let mut bar = ScrollbarState::new(rows.len() - height + 1).position(state.toc_offset);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .track_style(border)
+                .thumb_style(border)
+                .render(
+                    area.inner(ratatui::layout::Margin::new(0, 1)),
+                    buf,
+                    &mut bar,
+                );
+        }
+    }
+}
+
+impl Sidebar<'_, '_> {
+    /// One row: a fold marker and section, or a page (marked when it is on screen).
+    fn row_line(&self, row: Row, width: usize) -> Line<'static> {
+        let (book, state, styles) = (self.ctx.book, self.state, self.ctx.styles);
+        let current_section = book.section_of(state.doc);
+        let (prefix, label, style): (String, String, Style) = match row {
+            Row::Section(s) => {
+                let open = state.expanded.get(s).copied().unwrap_or(false);
+                let style = if current_section == Some(s) {
+                    styles.section_current
+                } else {
+                    styles.section
+                };
+                let marker = if open { "▾ " } else { "▸ " };
+                (marker.to_owned(), book.section_label(s), style)
+            }
+            Row::Doc(doc) => {
+                let (marker, style) = if doc == state.doc {
+                    ("● ", styles.current)
+                } else {
+                    ("  ", styles.entry)
+                };
+                let indent = if book.section_of(doc).is_some() {
+                    "  "
+                } else {
+                    ""
+                };
+                (format!("{indent}{marker}"), book.label(doc), style)
+            }
+        };
+        let room = width.saturating_sub(display_width(&prefix));
+        Line::from(vec![
+            Span::styled(prefix, style),
+            Span::styled(fit(&label, room), style),
+        ])
+    }
+}

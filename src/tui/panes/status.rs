@@ -1,0 +1,79 @@
+//! The bottom line: where you are in the page, a note if there is one, and the keys that
+//! matter for what has focus.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::render::{display_width, fit};
+use crate::tui::keymap;
+use crate::tui::state::{Focus, State};
+use crate::tui::update::Context;
+
+pub struct StatusBar<'a, 'g> {
+    pub state: &'a State,
+    pub ctx: &'a Context<'g>,
+    /// Lines the lesson pane shows at once, and the text width pages are laid out at.
+    pub height: usize,
+    pub width: usize,
+}
+
+impl Widget for StatusBar<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let styles = self.ctx.styles;
+        buf.set_style(area, styles.status);
+        let room = usize::from(area.width);
+        let name = self.ctx.book.short_name(self.state.doc);
+        let left = fit(&format!(" {name}  {} ", self.position()), room);
+        let mut used = display_width(&left);
+        let mut spans = vec![Span::styled(left, styles.status_key)];
+        if let Some(message) = &self.state.message {
+            let shown = fit(&format!(" {message}"), room - used);
+            used += display_width(&shown);
+            spans.push(Span::styled(shown, styles.message));
+        }
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+        let hints = self.hints(room.saturating_sub(used + 2));
+        let width = hints.width();
+        buf.set_line(area.x + (room - width) as u16, area.y, &hints, width as u16);
+    }
+}
+
+impl StatusBar<'_, '_> {
+    /// "line 12/230  5%", plus the column when scrolled sideways.
+    fn position(&self) -> String {
+        let (total, _) = self.ctx.pages.extent(self.state.doc, self.width);
+        let top = self.state.scroll.min(total.saturating_sub(1));
+        let bottom = (top + self.height).min(total);
+        let percent = match total {
+            0 => 100,
+            _ => bottom * 100 / total,
+        };
+        let mut text = format!("line {}/{total}  {percent}%", top + 1);
+        if self.state.hscroll > 0 {
+            text.push_str(&format!("  col {}", self.state.hscroll + 1));
+        }
+        text
+    }
+
+    /// The hints that fit in `room` columns, dropping the first ones (help and quit, last
+    /// in the list, matter most).
+    fn hints(&self, room: usize) -> Line<'static> {
+        let styles = self.ctx.styles;
+        let all: Vec<_> = keymap::hints(self.state.focus == Focus::Sidebar).collect();
+        let cost = |(keys, word): &(&str, &str)| display_width(keys) + display_width(word) + 3;
+        let mut total: usize = all.iter().map(cost).sum();
+        let mut first = 0;
+        while total > room && first < all.len() {
+            total -= cost(&all[first]);
+            first += 1;
+        }
+        let mut spans = Vec::new();
+        for &(keys, word) in &all[first..] {
+            spans.push(Span::styled(keys, styles.status_key));
+            spans.push(Span::styled(format!(" {word}  "), styles.status));
+        }
+        Line::from(spans)
+    }
+}

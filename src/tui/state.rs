@@ -1,0 +1,71 @@
+//! Everything the tutor's screen is drawn from. Changed only by `update`.
+
+use ratatui::layout::Size;
+
+use super::book::{Book, DocId, Row};
+use super::geometry::Areas;
+use super::keymap::Mode;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Sidebar,
+    Lesson,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    pub size: Size,
+    pub focus: Focus,
+    /// The page in the lesson pane.
+    pub doc: DocId,
+    /// First line of the page shown, and first column (for diagrams wider than the pane).
+    pub scroll: usize,
+    pub hscroll: usize,
+    /// The text width `scroll` counts lines at (none while the terminal is too small).
+    pub width: Option<usize>,
+    /// The sidebar's selected row and the first row it shows.
+    pub selected: Row,
+    pub toc_offset: usize,
+    /// Which sections show their lessons.
+    pub expanded: Vec<bool>,
+    pub sidebar: bool,
+    pub overlay: Option<Overlay>,
+    /// A one-line note in the status bar, until the next key.
+    pub message: Option<String>,
+}
+
+impl State {
+    /// The opening screen: the home page, the contents focused with every section folded.
+    pub fn new(book: &Book, size: Size) -> Self {
+        State {
+            size,
+            focus: Focus::Sidebar,
+            doc: 0,
+            scroll: 0,
+            hscroll: 0,
+            width: Areas::new(size, true).map(|a| a.text_width()),
+            selected: Row::Doc(0),
+            toc_offset: 0,
+            expanded: vec![false; book.sections()],
+            sidebar: true,
+            overlay: None,
+            message: None,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Some(Overlay::Help { .. }) => Mode::Help,
+            None => Mode::Normal,
+        }
+    }
+
+    pub fn areas(&self) -> Option<Areas> {
+        Areas::new(self.size, self.sidebar)
+    }
+}

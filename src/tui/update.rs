@@ -1,0 +1,270 @@
+//! `update(state, action)`: every change to the screen's state, with no terminal in sight.
+
+mod sidebar;
+
+use ratatui::layout::Size;
+
+use super::action::{Action, Effect};
+use super::book::{Book, DocId};
+use super::geometry::{self, contains};
+use super::keymap;
+use super::pages::Pages;
+use super::state::{Focus, Overlay, State};
+use super::theme::Styles;
+
+/// What stays the same while the tutor runs: the guide's pages, how they lay out, and the
+/// styles they are drawn in. `update` and the view both read it.
+pub struct Context<'a> {
+    pub book: &'a Book<'a>,
+    pub pages: &'a Pages<'a>,
+    pub styles: &'a Styles,
+}
+
+/// Columns one ←/→ press moves a wide page.
+const SIDEWAYS: usize = 8;
+/// Lines kept in view when paging, so the eye finds its place.
+const PAGE_OVERLAP: usize = 2;
+
+/// Applies `action` to `state` and says what the loop must do next.
+pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
+    if !matches!(action, Action::Resize(..)) {
+        state.message = None;
+    }
+    if state.overlay.is_some() {
+        return help(state, action, ctx);
+    }
+    match action {
+        Action::Quit => return vec![Effect::Quit],
+        Action::ToggleHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Close => {}
+        Action::SwitchFocus => switch_focus(state),
+        Action::ToggleSidebar => toggle_sidebar(state, ctx),
+        Action::Down | Action::Up => step(state, ctx, &action, 1),
+        Action::PageDown | Action::PageUp => {
+            let page = page_height(state).saturating_sub(PAGE_OVERLAP).max(1);
+            step(state, ctx, &action, page);
+        }
+        Action::HalfPageDown | Action::HalfPageUp => {
+            let half = (page_height(state) / 2).max(1);
+            step(state, ctx, &action, half);
+        }
+        Action::Top | Action::Bottom => step(state, ctx, &action, usize::MAX),
+        Action::Left | Action::Right => sideways_or_fold(state, ctx, &action),
+        Action::Open if state.focus == Focus::Sidebar => sidebar::activate(state, ctx),
+        Action::Open => {}
+        Action::NextPage => turn(state, ctx, 1),
+        Action::PreviousPage => turn(state, ctx, -1),
+        Action::Section(n) => match ctx.book.first_of_section(n) {
+            Some(doc) => open(state, ctx, doc),
+            None => state.message = Some(format!("there is no section {n}")),
+        },
+        Action::Resize(w, h) => resize(state, ctx, Size::new(w, h)),
+        Action::Wheel { x, y, lines } => wheel(state, ctx, x, y, lines),
+        Action::Click { x, y } => click(state, ctx, x, y),
+        Action::Unbound(key) => {
+            state.message = Some(format!("{key} does nothing here; press ? to see the keys"));
+        }
+    }
+    Vec::new()
+}
+
+/// Keys while the help overlay is open: scroll it, close it, or quit.
+fn help(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
+    let Some(Overlay::Help { scroll }) = state.overlay else {
+        return Vec::new();
+    };
+    let lines = keymap::help_rows().len();
+    let rows = geometry::help_rows(state.size, lines);
+    let max = lines.saturating_sub(rows);
+    let moved = |by: isize| {
+        Some(Overlay::Help {
+            scroll: scroll.saturating_add_signed(by).min(max),
+        })
+    };
+    state.overlay = match action {
+        Action::Quit => return vec![Effect::Quit],
+        Action::ToggleHelp | Action::Close | Action::Click { .. } => None,
+        Action::Down => moved(1),
+        Action::Up => moved(-1),
+        Action::PageDown | Action::HalfPageDown => moved(rows as isize),
+        Action::PageUp | Action::HalfPageUp => moved(-(rows as isize)),
+        Action::Top => moved(isize::MIN),
+        Action::Bottom => moved(isize::MAX),
+        Action::Wheel { lines, .. } => moved(lines as isize),
+        Action::Resize(w, h) => {
+            resize(state, ctx, Size::new(w, h));
+            moved(0)
+        }
+        _ => state.overlay,
+    };
+    Vec::new()
+}
+
+fn switch_focus(state: &mut State) {
+    state.focus = match state.focus {
+        Focus::Sidebar => Focus::Lesson,
+        Focus::Lesson if state.sidebar => Focus::Sidebar,
+        Focus::Lesson => Focus::Lesson,
+    };
+}
+
+fn toggle_sidebar(state: &mut State, ctx: &Context) {
+    let anchor = top_line(state, ctx);
+    state.sidebar = !state.sidebar;
+    state.focus = if state.sidebar {
+        state.focus
+    } else {
+        Focus::Lesson
+    };
+    refit(state, ctx, anchor);
+}
+
+/// Moves the sidebar selection or scrolls the lesson, by `by` lines in the action's direction.
+fn step(state: &mut State, ctx: &Context, action: &Action, by: usize) {
+    let down = matches!(
+        action,
+        Action::Down | Action::PageDown | Action::HalfPageDown | Action::Bottom
+    );
+    match state.focus {
+        Focus::Sidebar => sidebar::move_by(state, ctx, down, by),
+        Focus::Lesson => {
+            let target = if down {
+                state.scroll.saturating_add(by)
+            } else {
+                state.scroll.saturating_sub(by)
+            };
+            scroll_to(state, ctx, target);
+        }
+    }
+}
+
+fn sideways_or_fold(state: &mut State, ctx: &Context, action: &Action) {
+    let right = *action == Action::Right;
+    match state.focus {
+        Focus::Sidebar if right => sidebar::unfold_or_open(state, ctx),
+        Focus::Sidebar => sidebar::fold(state, ctx),
+        Focus::Lesson => {
+            let target = if right {
+                state.hscroll.saturating_add(SIDEWAYS)
+            } else {
+                state.hscroll.saturating_sub(SIDEWAYS)
+            };
+            state.hscroll = target.min(max_hscroll(state, ctx));
+        }
+    }
+}
+
+/// Opens the page `by` pages on in reading order.
+fn turn(state: &mut State, ctx: &Context, by: isize) {
+    let last = ctx.book.docs.len().saturating_sub(1);
+    match state.doc.checked_add_signed(by).filter(|&d| d <= last) {
+        Some(doc) => open(state, ctx, doc),
+        None if by > 0 => state.message = Some("this is the last page".into()),
+        None => state.message = Some("this is the first page".into()),
+    }
+}
+
+/// Shows `doc` from its top, reveals it in the sidebar and gives the lesson focus.
+pub(super) fn open(state: &mut State, ctx: &Context, doc: DocId) {
+    if doc != state.doc {
+        state.doc = doc;
+        state.scroll = 0;
+        state.hscroll = 0;
+    }
+    state.width = text_width(state);
+    state.focus = Focus::Lesson;
+    sidebar::reveal(state, ctx, doc);
+}
+
+fn resize(state: &mut State, ctx: &Context, size: Size) {
+    let anchor = top_line(state, ctx);
+    state.size = size;
+    refit(state, ctx, anchor);
+}
+
+/// After the pane's width changed: keep the guide line that was at the top in view, and
+/// everything within bounds.
+fn refit(state: &mut State, ctx: &Context, anchor: Option<u32>) {
+    let Some(width) = text_width(state) else {
+        return;
+    };
+    if state.width != Some(width) {
+        if let (Some(line), Ok(laid)) = (anchor, ctx.pages.get(state.doc, width)) {
+            state.scroll = laid.source.iter().position(|&s| s >= line).unwrap_or(0);
+        }
+        state.width = Some(width);
+    }
+    scroll_to(state, ctx, state.scroll);
+    state.hscroll = state.hscroll.min(max_hscroll(state, ctx));
+    sidebar::keep_in_view(state, ctx);
+}
+
+/// The guide line shown at the top of the lesson pane, to find again after a re-layout.
+fn top_line(state: &State, ctx: &Context) -> Option<u32> {
+    let laid = ctx.pages.get(state.doc, state.width?).ok()?;
+    laid.source
+        .get(state.scroll..)?
+        .iter()
+        .copied()
+        .find(|&s| s > 0)
+}
+
+fn wheel(state: &mut State, ctx: &Context, x: u16, y: u16, lines: i16) {
+    let Some(areas) = state.areas() else { return };
+    let by = lines.unsigned_abs() as usize;
+    if contains(areas.toc, x, y) {
+        sidebar::scroll(state, ctx, lines);
+    } else if contains(areas.lesson, x, y) {
+        let target = if lines > 0 {
+            state.scroll.saturating_add(by)
+        } else {
+            state.scroll.saturating_sub(by)
+        };
+        scroll_to(state, ctx, target);
+    }
+}
+
+fn click(state: &mut State, ctx: &Context, x: u16, y: u16) {
+    let Some(areas) = state.areas() else { return };
+    if contains(areas.toc, x, y) {
+        state.focus = Focus::Sidebar;
+        sidebar::click(state, ctx, usize::from(y - areas.toc.y));
+    } else if areas.sidebar.is_some_and(|r| contains(r, x, y)) {
+        state.focus = Focus::Sidebar;
+    } else if contains(areas.lesson, x, y) {
+        state.focus = Focus::Lesson;
+    }
+}
+
+fn scroll_to(state: &mut State, ctx: &Context, target: usize) {
+    let Some(width) = text_width(state) else {
+        return;
+    };
+    let (lines, _) = ctx.pages.extent(state.doc, width);
+    let max = lines.saturating_sub(page_height(state));
+    state.scroll = target.min(max);
+}
+
+fn max_hscroll(state: &State, ctx: &Context) -> usize {
+    let (Some(areas), Some(width)) = (state.areas(), text_width(state)) else {
+        return 0;
+    };
+    let (_, widest) = ctx.pages.extent(state.doc, width);
+    widest.saturating_sub(usize::from(areas.body.width))
+}
+
+/// Rows the focused pane shows at once.
+fn page_height(state: &State) -> usize {
+    match (state.areas(), state.focus) {
+        (Some(a), Focus::Sidebar) => usize::from(a.toc.height),
+        (Some(a), Focus::Lesson) => usize::from(a.body.height),
+        (None, _) => 1,
+    }
+}
+
+fn text_width(state: &State) -> Option<usize> {
+    state.areas().map(|a| a.text_width())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,395 @@
+use super::*;
+use crate::guide::{Guide, load};
+use crate::render::{ColorMode, Theme, ThemeKind};
+use crate::tui::book::{Doc, Row};
+
+/// Runs `f` on a fresh tutor over the real guide in a `width`×`height` terminal.
+fn with_tutor(width: u16, height: u16, f: impl FnOnce(&mut State, &Context)) {
+    let guide: Guide = load::builtin().unwrap().guide;
+    let book = Book::new(&guide);
+    let theme = Theme::new(ThemeKind::Dark, ColorMode::Monochrome);
+    let pages = Pages::new(&book, &theme);
+    let styles = Styles::new(&theme);
+    let ctx = Context {
+        book: &book,
+        pages: &pages,
+        styles: &styles,
+    };
+    let mut state = State::new(&book, Size::new(width, height));
+    f(&mut state, &ctx);
+}
+
+fn act(state: &mut State, ctx: &Context, actions: &[Action]) {
+    for action in actions {
+        assert!(update(state, action.clone(), ctx).is_empty(), "{action:?}");
+    }
+}
+
+/// The id of the lesson on screen ("2.4"), or the page's label.
+fn shown(state: &State, ctx: &Context) -> String {
+    ctx.book.short_name(state.doc)
+}
+
+fn lines(state: &State, ctx: &Context) -> usize {
+    ctx.pages.extent(state.doc, state.width.unwrap()).0
+}
+
+fn body_height(state: &State) -> usize {
+    usize::from(state.areas().unwrap().body.height)
+}
+
+#[test]
+fn the_tutor_opens_on_the_home_page_with_the_contents_folded() {
+    with_tutor(120, 40, |state, ctx| {
+        assert_eq!(ctx.book.doc(state.doc), Doc::Home);
+        assert_eq!(state.focus, Focus::Sidebar);
+        assert!(state.expanded.iter().all(|open| !open));
+        assert_eq!(state.selected, Row::Doc(0));
+    });
+}
+
+#[test]
+fn digits_open_a_sections_first_lesson_and_reveal_it() {
+    with_tutor(120, 40, |state, ctx| {
+        act(state, ctx, &[Action::Section(2)]);
+        assert_eq!(shown(state, ctx), "2.1");
+        assert_eq!(state.focus, Focus::Lesson);
+        assert!(state.expanded[1]);
+        assert_eq!(state.selected, Row::Doc(state.doc));
+        act(state, ctx, &[Action::Section(9)]);
+        assert_eq!(shown(state, ctx), "2.1");
+        assert_eq!(state.message.as_deref(), Some("there is no section 9"));
+    });
+}
+
+#[test]
+fn pages_turn_across_section_boundaries() {
+    with_tutor(120, 40, |state, ctx| {
+        act(
+            state,
+            ctx,
+            &[
+                Action::Section(2),
+                Action::NextPage,
+                Action::NextPage,
+                Action::NextPage,
+            ],
+        );
+        assert_eq!(shown(state, ctx), "2.4");
+        act(state, ctx, &[Action::Section(1)]);
+        act(state, ctx, &vec![Action::NextPage; 5]);
+        assert_eq!(shown(state, ctx), "2.1", "1.5 is followed by 2.1");
+        act(state, ctx, &[Action::PreviousPage]);
+        assert_eq!(shown(state, ctx), "1.5");
+        act(state, ctx, &vec![Action::PreviousPage; 5]);
+        assert_eq!(ctx.book.doc(state.doc), Doc::Home);
+        act(state, ctx, &[Action::PreviousPage]);
+        assert_eq!(state.message.as_deref(), Some("this is the first page"));
+        act(state, ctx, &[Action::Bottom]);
+        let last = ctx.book.docs.len() - 1;
+        for _ in 0..last {
+            act(state, ctx, &[Action::NextPage]);
+        }
+        assert_eq!(state.doc, last);
+        assert_eq!(shown(state, ctx), "Resources");
+        act(state, ctx, &[Action::NextPage]);
+        assert_eq!(state.doc, last);
+        assert_eq!(state.message.as_deref(), Some("this is the last page"));
+    });
+}
+
+#[test]
+fn scrolling_stops_at_both_ends() {
+    with_tutor(80, 24, |state, ctx| {
+        act(
+            state,
+            ctx,
+            &[Action::Section(6), Action::NextPage, Action::NextPage],
+        );
+        assert_eq!(shown(state, ctx), "6.3");
+        let max = lines(state, ctx) - body_height(state);
+        act(state, ctx, &[Action::Up, Action::PageUp]);
+        assert_eq!(state.scroll, 0);
+        act(state, ctx, &[Action::Down, Action::Down]);
+        assert_eq!(state.scroll, 2);
+        act(state, ctx, &[Action::PageDown]);
+        assert_eq!(state.scroll, 2 + body_height(state) - 2);
+        act(state, ctx, &[Action::Bottom]);
+        assert_eq!(state.scroll, max);
+        act(
+            state,
+            ctx,
+            &[Action::Down, Action::PageDown, Action::HalfPageDown],
+        );
+        assert_eq!(state.scroll, max);
+        act(state, ctx, &[Action::Top]);
+        assert_eq!(state.scroll, 0);
+        // A new page opens at its top.
+        act(state, ctx, &[Action::Bottom, Action::NextPage]);
+        assert_eq!(state.scroll, 0);
+    });
+}
+
+#[test]
+fn a_page_shorter_than_the_pane_does_not_scroll() {
+    with_tutor(200, 60, |state, ctx| {
+        act(state, ctx, &[Action::Section(1)]);
+        assert!(lines(state, ctx) < body_height(state));
+        act(state, ctx, &[Action::Bottom, Action::Down]);
+        assert_eq!(state.scroll, 0);
+    });
+}
+
+#[test]
+fn resizing_keeps_the_reading_place() {
+    with_tutor(120, 40, |state, ctx| {
+        act(
+            state,
+            ctx,
+            &[
+                Action::Section(2),
+                Action::NextPage,
+                Action::NextPage,
+                Action::NextPage,
+            ],
+        );
+        act(state, ctx, &vec![Action::Down; 20]);
+        let top = top_line(state, ctx).unwrap();
+        act(state, ctx, &[Action::Resize(70, 30)]);
+        let narrow_top = top_line(state, ctx).unwrap();
+        assert!(
+            narrow_top >= top && narrow_top - top <= 1,
+            "{top} → {narrow_top}"
+        );
+        act(state, ctx, &[Action::Resize(30, 8)]);
+        assert!(state.areas().is_none());
+        act(state, ctx, &[Action::Down, Action::Resize(120, 40)]);
+        assert_eq!(top_line(state, ctx), Some(top));
+    });
+}
+
+#[test]
+fn growing_the_terminal_pulls_the_page_back_into_bounds() {
+    with_tutor(80, 20, |state, ctx| {
+        act(state, ctx, &[Action::Section(2), Action::Bottom]);
+        act(state, ctx, &[Action::Resize(200, 60)]);
+        assert!(state.scroll <= lines(state, ctx).saturating_sub(body_height(state)));
+    });
+}
+
+#[test]
+fn tab_switches_focus_unless_the_contents_are_hidden() {
+    with_tutor(120, 40, |state, ctx| {
+        act(state, ctx, &[Action::SwitchFocus]);
+        assert_eq!(state.focus, Focus::Lesson);
+        act(state, ctx, &[Action::SwitchFocus]);
+        assert_eq!(state.focus, Focus::Sidebar);
+        act(state, ctx, &[Action::ToggleSidebar]);
+        assert!(!state.sidebar);
+        assert_eq!(state.focus, Focus::Lesson);
+        act(state, ctx, &[Action::SwitchFocus]);
+        assert_eq!(state.focus, Focus::Lesson);
+        act(state, ctx, &[Action::ToggleSidebar, Action::SwitchFocus]);
+        assert_eq!(state.focus, Focus::Sidebar);
+    });
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    with_tutor(80, 20, |state, ctx| {
+        act(state, ctx, &[Action::ToggleHelp]);
+        assert_eq!(state.overlay, Some(Overlay::Help { scroll: 0 }));
+        // Keys for the page underneath do nothing while help is open.
+        act(state, ctx, &[Action::NextPage, Action::Down, Action::Down]);
+        assert_eq!(ctx.book.doc(state.doc), Doc::Home);
+        assert_eq!(state.overlay, Some(Overlay::Help { scroll: 2 }));
+        act(state, ctx, &[Action::Bottom, Action::Down]);
+        let Some(Overlay::Help { scroll }) = state.overlay else {
+            panic!("help closed")
+        };
+        let rows = keymap::help_rows().len();
+        assert_eq!(scroll, rows - geometry::help_rows(state.size, rows));
+        act(state, ctx, &[Action::Close]);
+        assert_eq!(state.overlay, None);
+        act(state, ctx, &[Action::ToggleHelp, Action::ToggleHelp]);
+        assert_eq!(state.overlay, None);
+        act(state, ctx, &[Action::ToggleHelp]);
+        assert_eq!(update(state, Action::Quit, ctx), [Effect::Quit]);
+    });
+}
+
+#[test]
+fn the_contents_fold_and_open() {
+    with_tutor(120, 40, |state, ctx| {
+        act(state, ctx, &[Action::Down, Action::Down]);
+        assert_eq!(state.selected, Row::Section(1));
+        act(state, ctx, &[Action::Open]);
+        assert!(state.expanded[1]);
+        act(state, ctx, &[Action::Open]);
+        assert!(!state.expanded[1]);
+        act(state, ctx, &[Action::Right]);
+        assert!(state.expanded[1]);
+        act(
+            state,
+            ctx,
+            &[Action::Right, Action::Down, Action::Down, Action::Down],
+        );
+        assert_eq!(state.focus, Focus::Sidebar);
+        act(state, ctx, &[Action::Open]);
+        assert_eq!(shown(state, ctx), "2.4");
+        assert_eq!(state.focus, Focus::Lesson);
+        act(state, ctx, &[Action::SwitchFocus, Action::Left]);
+        assert_eq!(state.selected, Row::Section(1));
+        assert!(!state.expanded[1]);
+        assert_eq!(shown(state, ctx), "2.4", "folding does not change the page");
+    });
+}
+
+#[test]
+fn the_selection_stays_in_view_in_a_short_sidebar() {
+    with_tutor(80, 15, |state, ctx| {
+        for s in 0..state.expanded.len() {
+            state.expanded[s] = true;
+        }
+        let height = usize::from(state.areas().unwrap().toc.height);
+        act(state, ctx, &[Action::Bottom]);
+        let rows = ctx.book.rows(&state.expanded);
+        assert_eq!(state.selected, *rows.last().unwrap());
+        assert_eq!(state.toc_offset, rows.len() - height);
+        act(state, ctx, &[Action::Top]);
+        assert_eq!(state.toc_offset, 0);
+        act(state, ctx, &[Action::Section(8)]);
+        let at = rows.iter().position(|r| *r == state.selected).unwrap();
+        assert!(at >= state.toc_offset && at < state.toc_offset + height);
+    });
+}
+
+#[test]
+fn wide_diagrams_scroll_sideways_only_as_far_as_they_go() {
+    with_tutor(80, 24, |state, ctx| {
+        act(
+            state,
+            ctx,
+            &[
+                Action::Section(2),
+                Action::NextPage,
+                Action::NextPage,
+                Action::NextPage,
+            ],
+        );
+        let body = usize::from(state.areas().unwrap().body.width);
+        let widest = ctx.pages.extent(state.doc, state.width.unwrap()).1;
+        assert!(
+            widest > body,
+            "the GIL diagram is wider than an 80-column pane"
+        );
+        act(state, ctx, &[Action::Right]);
+        assert_eq!(state.hscroll, SIDEWAYS.min(widest - body));
+        act(state, ctx, &vec![Action::Right; 20]);
+        assert_eq!(state.hscroll, widest - body);
+        act(state, ctx, &vec![Action::Left; 20]);
+        assert_eq!(state.hscroll, 0);
+    });
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    with_tutor(80, 24, |state, ctx| {
+        act(state, ctx, &[Action::Section(2)]);
+        let areas = state.areas().unwrap();
+        let (bx, by) = (areas.body.x + 3, areas.body.y + 3);
+        act(
+            state,
+            ctx,
+            &[Action::Wheel {
+                x: bx,
+                y: by,
+                lines: 3,
+            }],
+        );
+        assert_eq!(state.scroll, 3);
+        act(
+            state,
+            ctx,
+            &[Action::Wheel {
+                x: bx,
+                y: by,
+                lines: -3,
+            }],
+        );
+        assert_eq!(state.scroll, 0);
+        // Over the contents the list moves, if it is longer than the pane.
+        for s in 0..state.expanded.len() {
+            state.expanded[s] = true;
+        }
+        act(
+            state,
+            ctx,
+            &[Action::Wheel {
+                x: 2,
+                y: 3,
+                lines: 3,
+            }],
+        );
+        assert_eq!(state.toc_offset, 3);
+        assert_eq!(state.scroll, 0);
+    });
+}
+
+#[test]
+fn a_click_in_the_contents_opens_the_row() {
+    with_tutor(120, 40, |state, ctx| {
+        let toc = state.areas().unwrap().toc;
+        // Row 0 is Home, row 1 section 1, row 2 section 2.
+        act(
+            state,
+            ctx,
+            &[Action::Click {
+                x: toc.x + 2,
+                y: toc.y + 2,
+            }],
+        );
+        assert!(state.expanded[1]);
+        // Section 2's lessons now follow it; its fourth is 2.4.
+        act(
+            state,
+            ctx,
+            &[Action::Click {
+                x: toc.x + 6,
+                y: toc.y + 6,
+            }],
+        );
+        assert_eq!(shown(state, ctx), "2.4");
+        assert_eq!(state.focus, Focus::Lesson);
+        act(
+            state,
+            ctx,
+            &[Action::Click {
+                x: toc.x,
+                y: toc.y + 30,
+            }],
+        );
+        assert_eq!(shown(state, ctx), "2.4", "an empty row does nothing");
+        assert_eq!(state.focus, Focus::Sidebar);
+    });
+}
+
+#[test]
+fn an_unbound_key_earns_a_hint_until_the_next_key() {
+    with_tutor(120, 40, |state, ctx| {
+        act(state, ctx, &[Action::Unbound("z".into())]);
+        assert_eq!(
+            state.message.as_deref(),
+            Some("z does nothing here; press ? to see the keys")
+        );
+        act(state, ctx, &[Action::Down]);
+        assert_eq!(state.message, None);
+    });
+}
+
+#[test]
+fn quitting_is_an_effect_for_the_loop() {
+    with_tutor(120, 40, |state, ctx| {
+        assert_eq!(update(state, Action::Quit, ctx), [Effect::Quit]);
+    });
+}

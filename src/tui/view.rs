@@ -1,0 +1,48 @@
+//! The screen, drawn from state alone.
+
+use ratatui::Frame;
+use ratatui::layout::Size;
+
+use super::geometry::{self, Areas};
+use super::keymap;
+use super::panes::help::Help;
+use super::panes::lesson::LessonPane;
+use super::panes::notice::TooSmall;
+use super::panes::sidebar::Sidebar;
+use super::panes::status::StatusBar;
+use super::state::{Overlay, State};
+use super::update::Context;
+
+pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
+    let area = frame.area();
+    let size = Size::new(area.width, area.height);
+    let Some(areas) = Areas::new(size, state.sidebar) else {
+        frame.render_widget(TooSmall { styles: ctx.styles }, area);
+        return;
+    };
+    if let Some(sidebar) = areas.sidebar {
+        frame.render_widget(Sidebar { state, ctx }, sidebar);
+    }
+    let width = areas.text_width();
+    let pane = LessonPane {
+        state,
+        ctx,
+        body: areas.body,
+        width,
+    };
+    frame.render_widget(pane, areas.lesson);
+    let status = StatusBar {
+        state,
+        ctx,
+        height: usize::from(areas.body.height),
+        width,
+    };
+    frame.render_widget(status, areas.status);
+    if let Some(Overlay::Help { scroll }) = state.overlay {
+        let help = Help {
+            styles: ctx.styles,
+            scroll,
+        };
+        frame.render_widget(help, geometry::help_box(size, keymap::help_rows().len()));
+    }
+}
