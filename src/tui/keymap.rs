@@ -170,7 +170,7 @@ pub static BINDINGS: [Binding; 28] = [
         "l →",
         "unfold a section / scroll a wide diagram right",
     )
-    .hint(Hint::Lesson, "←/→", "sideways"),
+    .hint(Hint::Lesson, SIDEWAYS_KEYS, "sideways"),
     bind(
         &[code(KeyCode::Enter)],
         Action::Open,
@@ -228,6 +228,9 @@ pub static BINDINGS: [Binding; 28] = [
         .hint(Hint::Always, "q", "quit"),
     bind(&[ctrl('c')], Action::Quit, "^C", "quit").also_in_help(),
 ];
+
+/// The hint for scrolling sideways, which only matters on a page wider than the pane.
+pub const SIDEWAYS_KEYS: &str = "←/→";
 
 /// What the mouse does, for the help overlay.
 pub const MOUSE: [(&str, &str); 2] = [

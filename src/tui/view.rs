@@ -24,6 +24,7 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
         frame.render_widget(Sidebar { state, ctx }, sidebar);
     }
     let width = areas.text_width();
+    let (_, widest) = ctx.pages.extent(state.doc, width);
     let pane = LessonPane {
         state,
         ctx,
@@ -36,6 +37,7 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
         ctx,
         height: usize::from(areas.body.height),
         width,
+        wide: widest > usize::from(areas.body.width),
     };
     frame.render_widget(status, areas.status);
     if let Some(Overlay::Help { scroll }) = state.overlay {

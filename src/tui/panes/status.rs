@@ -17,6 +17,8 @@ pub struct StatusBar<'a, 'g> {
     /// Lines the lesson pane shows at once, and the text width pages are laid out at.
     pub height: usize,
     pub width: usize,
+    /// Whether the page is wider than the pane, so ←/→ have something to do.
+    pub wide: bool,
 }
 
 impl Widget for StatusBar<'_, '_> {
@@ -61,7 +63,9 @@ impl StatusBar<'_, '_> {
     /// in the list, matter most).
     fn hints(&self, room: usize) -> Line<'static> {
         let styles = self.ctx.styles;
-        let all: Vec<_> = keymap::hints(self.state.focus == Focus::Sidebar).collect();
+        let all: Vec<_> = keymap::hints(self.state.focus == Focus::Sidebar)
+            .filter(|&(keys, _)| self.wide || keys != keymap::SIDEWAYS_KEYS)
+            .collect();
         let cost = |(keys, word): &(&str, &str)| display_width(keys) + display_width(word) + 3;
         let mut total: usize = all.iter().map(cost).sum();
         let mut first = 0;
