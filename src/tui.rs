@@ -21,6 +21,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
+use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -109,8 +110,11 @@ fn event_loop(
             let Some(action) = keymap::action(state.mode(), &event) else {
                 continue;
             };
-            if update(&mut state, action, ctx).contains(&Effect::Quit) {
-                return Ok(Outcome::Quit);
+            for effect in update(&mut state, action, ctx) {
+                match effect {
+                    Effect::Quit => return Ok(Outcome::Quit),
+                    Effect::Suspend => suspend(terminal)?,
+                }
             }
         }
     }
@@ -137,6 +141,26 @@ impl Drop for Session {
     fn drop(&mut self) {
         leave();
     }
+}
+
+/// Ctrl-Z: put the terminal back, stop until the shell continues us, then take it again
+/// and redraw everything (the shell has used the screen meanwhile).
+fn suspend(terminal: &mut DefaultTerminal) -> Result<(), Error> {
+    leave();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).map_err(Error::Terminal)?;
+    ratatui::crossterm::terminal::enable_raw_mode().map_err(Error::Terminal)?;
+    execute!(
+        stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )
+    .map_err(Error::Terminal)?;
+    // `resize` clears and forces a full redraw; `clear` would ask the terminal for the
+    // cursor position, and the input thread would hold the answer back until a key.
+    let size = terminal.size().map_err(Error::Terminal)?;
+    terminal
+        .resize(Rect::new(0, 0, size.width, size.height))
+        .map_err(Error::Terminal)
 }
 
 /// Undoes everything [`Session::start`] did. Safe to call more than once.

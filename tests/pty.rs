@@ -32,12 +32,17 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 impl Tty {
     /// Starts pyguide with `args` in a `cols`×`rows` terminal.
     fn start(cols: u16, rows: u16, args: &[&str]) -> Tty {
+        Tty::spawn(cols, rows, env!("CARGO_BIN_EXE_pyguide"), args)
+    }
+
+    fn spawn(cols: u16, rows: u16, program: &str, args: &[&str]) -> Tty {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pseudo-terminal opens");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_pyguide"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
+        command.env("PS1", "$ ");
         for var in ["NO_COLOR", "COLORTERM", "COLUMNS", "LINES"] {
             command.env_remove(var);
         }
@@ -211,4 +216,29 @@ fn ctrl_c_quits_from_the_help_overlay() {
     tty.keys("\u{3}");
     assert_eq!(tty.exit_code(), 0);
     tty.assert_restored();
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_tutor_back() {
+    // Job control needs a shell: run pyguide from an interactive bash, as a person would.
+    let mut tty = Tty::spawn(100, 30, "bash", &["--norc", "--noprofile", "-i"]);
+    tty.wait_for_text("$ ");
+    tty.keys(&format!("{}\r", env!("CARGO_BIN_EXE_pyguide")));
+    tty.wait_for("the sidebar", on_alternate_screen);
+    tty.keys("3");
+    tty.wait_for_text("3.1 Memory Allocation Architecture");
+    tty.keys("\u{1a}");
+    tty.wait_for_text("Stopped");
+    tty.assert_restored();
+    tty.keys("fg\r");
+    tty.wait_for("the tutor again", |s| {
+        s.alternate_screen() && s.contents().contains("3.1 Memory Allocation Architecture")
+    });
+    tty.keys("q");
+    tty.wait_for("the shell again", |s| !s.alternate_screen());
+    tty.assert_restored();
+    tty.keys("echo status=$?\r");
+    tty.wait_for_text("status=0");
+    tty.keys("exit\r");
+    assert_eq!(tty.exit_code(), 0);
 }

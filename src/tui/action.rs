@@ -4,6 +4,8 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Stop the process for the shell's job control (Ctrl-Z), and come back as it was.
+    Suspend,
     ToggleHelp,
     /// Close the open overlay (Esc).
     Close,
@@ -48,4 +50,5 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    Suspend,
 }

@@ -106,7 +106,7 @@ const DIGITS: [[Key; 1]; 9] = [
 
 /// Every key the tutor knows. `/` (search), `p` (learning path) and `x` (run a snippet)
 /// are kept free for the screens that will use them.
-pub static BINDINGS: [Binding; 28] = [
+pub static BINDINGS: [Binding; 29] = [
     bind(
         &[key('j'), code(KeyCode::Down)],
         Action::Down,
@@ -227,6 +227,13 @@ pub static BINDINGS: [Binding; 28] = [
         .also_in_help()
         .hint(Hint::Always, "q", "quit"),
     bind(&[ctrl('c')], Action::Quit, "^C", "quit").also_in_help(),
+    bind(
+        &[ctrl('z')],
+        Action::Suspend,
+        "^Z",
+        "suspend (fg brings it back)",
+    )
+    .also_in_help(),
 ];
 
 /// The hint for scrolling sideways, which only matters on a page wider than the pane.

@@ -14,9 +14,9 @@ use super::theme::Styles;
 
 /// What stays the same while the tutor runs: the guide's pages, how they lay out, and the
 /// styles they are drawn in. `update` and the view both read it.
-pub struct Context<'a> {
-    pub book: &'a Book<'a>,
-    pub pages: &'a Pages<'a>,
+pub struct Context<'a, 'g> {
+    pub book: &'a Book<'g>,
+    pub pages: &'a Pages<'g>,
     pub styles: &'a Styles,
 }
 
@@ -35,6 +35,7 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
     }
     match action {
         Action::Quit => return vec![Effect::Quit],
+        Action::Suspend => return vec![Effect::Suspend],
         Action::ToggleHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Close => {}
         Action::SwitchFocus => switch_focus(state),
@@ -83,6 +84,7 @@ fn help(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
     };
     state.overlay = match action {
         Action::Quit => return vec![Effect::Quit],
+        Action::Suspend => return vec![Effect::Suspend],
         Action::ToggleHelp | Action::Close | Action::Click { .. } => None,
         Action::Down => moved(1),
         Action::Up => moved(-1),

@@ -16,7 +16,7 @@ use crate::tui::update::Context;
 
 pub struct LessonPane<'a, 'g> {
     pub state: &'a State,
-    pub ctx: &'a Context<'g>,
+    pub ctx: &'a Context<'a, 'g>,
     /// Where the text goes, inside the borders and padding.
     pub body: Rect,
     pub width: usize,

@@ -15,7 +15,7 @@ use crate::tui::update::Context;
 
 pub struct Sidebar<'a, 'g> {
     pub state: &'a State,
-    pub ctx: &'a Context<'g>,
+    pub ctx: &'a Context<'a, 'g>,
 }
 
 impl Widget for Sidebar<'_, '_> {

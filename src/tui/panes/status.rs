@@ -13,7 +13,7 @@ use crate::tui::update::Context;
 
 pub struct StatusBar<'a, 'g> {
     pub state: &'a State,
-    pub ctx: &'a Context<'g>,
+    pub ctx: &'a Context<'a, 'g>,
     /// Lines the lesson pane shows at once, and the text width pages are laid out at.
     pub height: usize,
     pub width: usize,
