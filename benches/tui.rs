@@ -14,7 +14,7 @@ use pyguide::tui::pages::Pages;
 use pyguide::tui::state::State;
 use pyguide::tui::theme::Styles;
 use pyguide::tui::update::{Context, update};
-use pyguide::tui::view;
+use pyguide::tui::{self, view};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -39,38 +39,28 @@ fn first_frame(c: &mut Criterion) {
     c.bench_function("tui/first frame 120x40 (load + lay out + draw)", |b| {
         b.iter(|| {
             let guide = load::builtin().unwrap().guide;
-            let book = Book::new(&guide);
-            let theme = theme();
-            let pages = Pages::new(&book, &theme);
-            let styles = Styles::new(&theme);
-            let ctx = Context {
-                book: &book,
-                pages: &pages,
-                styles: &styles,
-            };
-            let state = State::new(&book, Size::new(120, 40));
-            let mut terminal = screen(120, 40);
-            terminal
-                .draw(|frame| view::draw(frame, &state, &ctx))
-                .unwrap();
+            tui::with_context(&guide, &theme(), |ctx| {
+                let state = State::new(ctx.book, Size::new(120, 40));
+                let mut terminal = screen(120, 40);
+                terminal
+                    .draw(|frame| view::draw(frame, &state, ctx))
+                    .unwrap();
+            })
         })
     });
 }
 
 fn keypresses(c: &mut Criterion) {
     let guide = load::builtin().unwrap().guide;
-    let book = Book::new(&guide);
     let theme = theme();
     warm_up(&theme);
-    let styles = Styles::new(&theme);
-    let pages = Pages::new(&book, &theme);
-    let ctx = Context {
-        book: &book,
-        pages: &pages,
-        styles: &styles,
-    };
+    tui::with_context(&guide, &theme, |ctx| keypresses_in(c, ctx));
+}
+
+fn keypresses_in(c: &mut Criterion, ctx: &Context) {
+    let book = ctx.book;
     let mut terminal = screen(200, 60);
-    let mut state = State::new(&book, Size::new(200, 60));
+    let mut state = State::new(book, Size::new(200, 60));
     // 6.3 is the longest lesson: open it and its neighbour so both are cached.
     for action in [
         Action::Section(6),
@@ -78,11 +68,11 @@ fn keypresses(c: &mut Criterion) {
         Action::NextPage,
         Action::PreviousPage,
     ] {
-        update(&mut state, action, &ctx);
+        update(&mut state, action, ctx);
     }
     let draw = |state: &State, terminal: &mut Screen| {
         terminal
-            .draw(|frame| view::draw(frame, state, &ctx))
+            .draw(|frame| view::draw(frame, state, ctx))
             .unwrap();
     };
     draw(&state, &mut terminal);
@@ -91,7 +81,7 @@ fn keypresses(c: &mut Criterion) {
         b.iter(|| {
             let action = if down { Action::Down } else { Action::Up };
             down = !down;
-            update(&mut state, black_box(action), &ctx);
+            update(&mut state, black_box(action), ctx);
             draw(&state, &mut terminal);
         })
     });
@@ -104,7 +94,7 @@ fn keypresses(c: &mut Criterion) {
                 Action::PreviousPage
             };
             next = !next;
-            update(&mut state, black_box(action), &ctx);
+            update(&mut state, black_box(action), ctx);
             draw(&state, &mut terminal);
         })
     });

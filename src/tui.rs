@@ -56,21 +56,30 @@ pub fn run(guide: &Guide, theme: &Theme) -> Result<Outcome, Error> {
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
         return Err(Error::NoTerminal);
     }
+    with_context(guide, theme, session)
+}
+
+/// Builds what the tutor reads while it runs (pages in reading order, their layout cache,
+/// the styles) and hands it to `f`. Tests and benchmarks start from here too.
+pub fn with_context<R>(guide: &Guide, theme: &Theme, f: impl FnOnce(&Context) -> R) -> R {
     let book = Book::new(guide);
     let pages = Pages::new(&book, theme);
     let styles = Styles::new(theme);
-    let ctx = Context {
+    f(&Context {
         book: &book,
         pages: &pages,
         styles: &styles,
-    };
+    })
+}
+
+fn session(ctx: &Context) -> Result<Outcome, Error> {
     let (tx, rx) = mpsc::channel();
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map_err(Error::Terminal)?;
     let handle = signals.handle();
     forward_signals(signals, tx.clone());
     let mut terminal = Session::start()?;
     forward_input(tx);
-    let outcome = event_loop(&mut terminal.0, &ctx, &rx);
+    let outcome = event_loop(&mut terminal.0, ctx, &rx);
     drop(terminal);
     handle.close();
     outcome

@@ -4,12 +4,9 @@
 use pyguide::guide::{BlockKind, load};
 use pyguide::render::{ColorMode, Theme, ThemeKind};
 use pyguide::tui::action::Action;
-use pyguide::tui::book::Book;
-use pyguide::tui::pages::Pages;
 use pyguide::tui::state::State;
-use pyguide::tui::theme::Styles;
-use pyguide::tui::update::{Context, update};
-use pyguide::tui::view;
+use pyguide::tui::update::update;
+use pyguide::tui::{self, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -19,24 +16,18 @@ use ratatui::style::{Color, Modifier};
 /// Starts the tutor at `width`×`height`, applies `actions`, and returns the drawn screen.
 fn screen(mode: ColorMode, width: u16, height: u16, actions: &[Action]) -> Buffer {
     let guide = load::builtin().unwrap().guide;
-    let book = Book::new(&guide);
     let theme = Theme::new(ThemeKind::Dark, mode);
-    let pages = Pages::new(&book, &theme);
-    let styles = Styles::new(&theme);
-    let ctx = Context {
-        book: &book,
-        pages: &pages,
-        styles: &styles,
-    };
-    let mut state = State::new(&book, Size::new(width, height));
-    for action in actions {
-        update(&mut state, action.clone(), &ctx);
-    }
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| view::draw(frame, &state, &ctx))
-        .unwrap();
-    terminal.backend().buffer().clone()
+    tui::with_context(&guide, &theme, |ctx| {
+        let mut state = State::new(ctx.book, Size::new(width, height));
+        for action in actions {
+            update(&mut state, action.clone(), ctx);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| view::draw(frame, &state, ctx))
+            .unwrap();
+        terminal.backend().buffer().clone()
+    })
 }
 
 /// The screen as lines of text, trailing blanks trimmed.

@@ -2,14 +2,12 @@
 //! scrolled down and (for wide diagrams) sideways.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
-    Widget, Wrap,
-};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::scrollbar;
 use crate::render::{display_width, fit};
 use crate::tui::state::{Focus, State};
 use crate::tui::update::Context;
@@ -46,17 +44,7 @@ impl Widget for LessonPane<'_, '_> {
                     draw_from(buf, body.x, y, line, state.hscroll, body.width);
                     self.mark_cut(buf, y, line.width());
                 }
-                if page.lines.len() > height {
-                    let positions = page.lines.len() - height + 1;
-                    let mut bar = ScrollbarState::new(positions).position(first);
-                    Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                        .begin_symbol(None)
-                        .end_symbol(None)
-                        .track_symbol(Some("│"))
-                        .track_style(border)
-                        .thumb_style(border)
-                        .render(area.inner(Margin::new(0, 1)), buf, &mut bar);
-                }
+                scrollbar(buf, area, page.lines.len(), height, first, border);
             }
             Err(error) => {
                 let text = vec![

@@ -4,9 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use super::scrollbar;
 
 use crate::render::{display_width, fit};
 use crate::tui::book::Row;
@@ -49,20 +49,7 @@ impl Widget for Sidebar<'_, '_> {
             }
             buf.set_line(inner.x, y, &line, inner.width);
         }
-        if rows.len() > height {
-            let mut bar = ScrollbarState::new(rows.len() - height + 1).position(state.toc_offset);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_symbol(Some("│"))
-                .track_style(border)
-                .thumb_style(border)
-                .render(
-                    area.inner(ratatui::layout::Margin::new(0, 1)),
-                    buf,
-                    &mut bar,
-                );
-        }
+        scrollbar(buf, area, rows.len(), height, state.toc_offset, border);
     }
 }
 

@@ -2,21 +2,26 @@ use super::*;
 use crate::guide::{Guide, load};
 use crate::render::{ColorMode, Theme, ThemeKind};
 use crate::tui::book::{Doc, Row};
+use crate::tui::with_context;
 
 /// Runs `f` on a fresh tutor over the real guide in a `width`×`height` terminal.
 fn with_tutor(width: u16, height: u16, f: impl FnOnce(&mut State, &Context)) {
     let guide: Guide = load::builtin().unwrap().guide;
-    let book = Book::new(&guide);
     let theme = Theme::new(ThemeKind::Dark, ColorMode::Monochrome);
-    let pages = Pages::new(&book, &theme);
-    let styles = Styles::new(&theme);
-    let ctx = Context {
-        book: &book,
-        pages: &pages,
-        styles: &styles,
-    };
-    let mut state = State::new(&book, Size::new(width, height));
-    f(&mut state, &ctx);
+    with_context(&guide, &theme, |ctx| {
+        let mut state = State::new(ctx.book, Size::new(width, height));
+        f(&mut state, ctx);
+    });
+}
+
+/// Opens lesson `id` the way a person would: its section's digit, then `]` to it.
+fn open_lesson(state: &mut State, ctx: &Context, id: &str) {
+    let (section, lesson) = id.split_once('.').unwrap();
+    act(state, ctx, &[Action::Section(section.parse().unwrap())]);
+    for _ in 1..lesson.parse::<usize>().unwrap() {
+        act(state, ctx, &[Action::NextPage]);
+    }
+    assert_eq!(shown(state, ctx), id);
 }
 
 fn act(state: &mut State, ctx: &Context, actions: &[Action]) {
@@ -65,16 +70,7 @@ fn digits_open_a_sections_first_lesson_and_reveal_it() {
 #[test]
 fn pages_turn_across_section_boundaries() {
     with_tutor(120, 40, |state, ctx| {
-        act(
-            state,
-            ctx,
-            &[
-                Action::Section(2),
-                Action::NextPage,
-                Action::NextPage,
-                Action::NextPage,
-            ],
-        );
+        open_lesson(state, ctx, "2.4");
         assert_eq!(shown(state, ctx), "2.4");
         act(state, ctx, &[Action::Section(1)]);
         act(state, ctx, &vec![Action::NextPage; 5]);
@@ -101,12 +97,7 @@ fn pages_turn_across_section_boundaries() {
 #[test]
 fn scrolling_stops_at_both_ends() {
     with_tutor(80, 24, |state, ctx| {
-        act(
-            state,
-            ctx,
-            &[Action::Section(6), Action::NextPage, Action::NextPage],
-        );
-        assert_eq!(shown(state, ctx), "6.3");
+        open_lesson(state, ctx, "6.3");
         let max = lines(state, ctx) - body_height(state);
         act(state, ctx, &[Action::Up, Action::PageUp]);
         assert_eq!(state.scroll, 0);
@@ -143,16 +134,7 @@ fn a_page_shorter_than_the_pane_does_not_scroll() {
 #[test]
 fn resizing_keeps_the_reading_place() {
     with_tutor(120, 40, |state, ctx| {
-        act(
-            state,
-            ctx,
-            &[
-                Action::Section(2),
-                Action::NextPage,
-                Action::NextPage,
-                Action::NextPage,
-            ],
-        );
+        open_lesson(state, ctx, "2.4");
         act(state, ctx, &vec![Action::Down; 20]);
         let top = top_line(state, ctx).unwrap();
         act(state, ctx, &[Action::Resize(70, 30)]);
@@ -267,16 +249,7 @@ fn the_selection_stays_in_view_in_a_short_sidebar() {
 #[test]
 fn wide_diagrams_scroll_sideways_only_as_far_as_they_go() {
     with_tutor(80, 24, |state, ctx| {
-        act(
-            state,
-            ctx,
-            &[
-                Action::Section(2),
-                Action::NextPage,
-                Action::NextPage,
-                Action::NextPage,
-            ],
-        );
+        open_lesson(state, ctx, "2.4");
         let body = usize::from(state.areas().unwrap().body.width);
         let widest = ctx.pages.extent(state.doc, state.width.unwrap()).1;
         assert!(
