@@ -70,9 +70,24 @@ pub struct Rendered {
     pub lines: Vec<Line<'static>>,
     /// For each line, the guide line it shows (0 for lines the renderer adds).
     pub source: Vec<u32>,
+    /// The lines of each piece of the page, in order.
+    pub groups: Vec<std::ops::Range<usize>>,
 }
 
 impl Rendered {
+    /// For each line, whether it belongs to a piece with a line wider than `width`: what a
+    /// view scrolling sideways moves, together, while everything else stays in place.
+    pub fn wider_than(&self, width: usize) -> Vec<bool> {
+        let mut wide = vec![false; self.lines.len()];
+        for group in &self.groups {
+            let lines = self.lines.get(group.clone()).unwrap_or_default();
+            if lines.iter().any(|l| l.width() > width) {
+                wide[group.clone()].fill(true);
+            }
+        }
+        wide
+    }
+
     /// The lines as plain strings, for tests and for output without styles.
     pub fn plain(&self) -> Vec<String> {
         self.lines

@@ -106,6 +106,30 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_is_whole_in_the_smallest_layout() {
+    let shown = plain(60, 15, &[Action::ToggleHelp]);
+    let in_box = |screen: &str| -> String {
+        screen
+            .lines()
+            .skip_while(|l| !l.contains("╭ Help"))
+            .take_while(|l| !l.contains("Esc closes"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        in_box(&shown).contains("move down / scroll down"),
+        "{shown}"
+    );
+    assert!(!in_box(&shown).contains('…'), "{shown}");
+    let scrolled = plain(60, 15, &[Action::ToggleHelp, Action::Bottom]);
+    assert!(
+        in_box(&scrolled).contains("open a lesson, or focus a pane"),
+        "{scrolled}"
+    );
+    assert!(!in_box(&scrolled).contains('…'), "{scrolled}");
+}
+
+#[test]
 fn too_small_screen() {
     let shown = plain(59, 20, &[]);
     assert!(
@@ -137,6 +161,20 @@ fn wide_diagrams_are_cut_by_the_pane_and_marked() {
     let moved = plain(80, 24, &[open("2.4"), vec![Action::Right]].concat());
     assert!(moved.contains("‹"), "{moved}");
     assert!(moved.contains("col 9"), "{moved}");
+    // Only the diagram moves: the heading and the prose wrapped to the pane stay whole.
+    assert!(
+        moved.contains("│ 2.4 Global Interpreter Lock (GIL)"),
+        "{moved}"
+    );
+    assert!(moved.contains("│ Key Points:"), "{moved}");
+    let gil = moved.lines().find(|l| l.contains("GIL (Mutex)")).unwrap();
+    assert!(gil.contains('‹'), "{gil}");
+    assert!(
+        !moved
+            .lines()
+            .any(|l| l.contains("‹ Key") || l.contains("‹Key"))
+    );
+    insta::assert_snapshot!("lesson_2_4_sideways_80x24", moved);
 }
 
 #[test]

@@ -43,21 +43,28 @@ impl<'a> Layout<'a> {
 
     pub(crate) fn page(mut self, pieces: &[Piece], width: usize) -> Rendered {
         let mut out = Out::new();
+        let mut groups = Vec::with_capacity(pieces.len());
         let mut previous: Option<&Piece> = None;
         for piece in pieces {
             if !out.is_empty() && !adjacent_in_source(previous, piece) {
                 out.push((Line::default(), 0));
             }
             previous = Some(piece);
+            let start = out.len();
             match piece {
                 Piece::Heading { level, text, line } => {
                     self.page_heading(*level, text, *line, width, &mut out)
                 }
                 Piece::Block(block) => self.block(block, width, 0, &mut out),
             }
+            groups.push(start..out.len());
         }
         let (lines, source) = out.into_iter().unzip();
-        Rendered { lines, source }
+        Rendered {
+            lines,
+            source,
+            groups,
+        }
     }
 
     fn page_heading(&self, level: u8, text: &str, line: u32, width: usize, out: &mut Out) {

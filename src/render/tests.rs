@@ -290,3 +290,30 @@ fn fit_keeps_short_text_and_ends_long_text_with_an_ellipsis() {
     // Control characters cannot reach the terminal.
     assert_eq!(fit("a\u{1b}[31mb", 20), "a␛[31mb");
 }
+
+#[test]
+fn only_pieces_wider_than_the_page_scroll_sideways() {
+    let guide = guide(
+        "Short text.\n\n```\n┌──────────────┐\n│ x            │\n└──────────────┘\n  ┆\n```\n\nAfter.",
+    );
+    let theme = Theme::new(ThemeKind::Dark, ColorMode::Plain);
+    let page = Page::lesson(&guide.sections[0].lessons[0], &theme);
+    let laid = page.layout(12, Overflow::Keep);
+    let wide = laid.wider_than(12);
+    let plain = laid.plain();
+    let moving: Vec<&str> = plain
+        .iter()
+        .zip(&wide)
+        .filter(|&(_, w)| *w)
+        .map(|(l, _)| l.as_str())
+        .collect();
+    // The whole diagram moves, its narrow last row too; the prose around it does not.
+    assert_eq!(moving.len(), 4, "{moving:?}");
+    assert!(moving.contains(&"  ┆"));
+    assert!(
+        !moving
+            .iter()
+            .any(|l| l.contains("Short") || l.contains("After"))
+    );
+    assert!(laid.wider_than(100).iter().all(|w| !w));
+}

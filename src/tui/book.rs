@@ -200,10 +200,21 @@ fn welcome(stats: &Stats) -> Vec<Block> {
         tables,
         ..
     } = stats;
-    let counts = format!(
-        "{sections} sections · {lessons} lessons · {code_blocks} code examples · \
-         {diagrams} diagrams · {tables} tables"
-    );
+    let counts = [
+        (*sections, "section"),
+        (*lessons, "lesson"),
+        (*code_blocks, "code example"),
+        (*diagrams, "diagram"),
+        (*tables, "table"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|&(n, what)| match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    })
+    .collect::<Vec<_>>()
+    .join(" · ");
     let paragraphs = [
         vec![styled(&counts, italic)],
         vec![
@@ -271,6 +282,16 @@ mod tests {
         assert_eq!(book.first_of_section(9), None);
         assert_eq!(book.label(1), "Introduction");
         assert_eq!(book.breadcrumb(2), ["1 A", "1.1 X"]);
+    }
+
+    #[test]
+    fn the_welcome_counts_in_words() {
+        let g = guide("# T\n\n## 1. A\n\n### 1.1 X\n\n```python\npass\n```\n");
+        let book = Book::new(&g);
+        let BlockKind::Paragraph(spans) = &book.welcome[0].kind else {
+            panic!("the counts are a paragraph")
+        };
+        assert_eq!(spans[0].text, "1 section · 1 lesson · 1 code example");
     }
 
     #[test]

@@ -33,7 +33,7 @@ impl Areas {
         let main_height = size.height - 1;
         let status = Rect::new(0, main_height, size.width, 1);
         let side_width = if sidebar {
-            (size.width / 4 + 2).clamp(22, 36)
+            (size.width / 4 + 2).clamp(22, 44)
         } else {
             0
         };
@@ -65,7 +65,7 @@ impl Areas {
 
 /// The help overlay: centred, as tall as its `rows` of text or the screen allows.
 pub fn help_box(size: Size, rows: usize) -> Rect {
-    let width = size.width.saturating_sub(8).min(76);
+    let width = size.width.saturating_sub(4).min(76);
     let wanted = u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX);
     let height = size.height.saturating_sub(4).min(wanted);
     Rect::new(

@@ -162,30 +162,30 @@ pub static BINDINGS: [Binding; 29] = [
         &[key('h'), code(KeyCode::Left)],
         Action::Left,
         "h ←",
-        "fold a section / scroll a wide diagram left",
+        "fold a section; scroll a diagram left",
     ),
     bind(
         &[key('l'), code(KeyCode::Right)],
         Action::Right,
         "l →",
-        "unfold a section / scroll a wide diagram right",
+        "unfold a section; scroll it right",
     )
     .hint(Hint::Lesson, SIDEWAYS_KEYS, "sideways"),
     bind(
         &[code(KeyCode::Enter)],
         Action::Open,
         "Enter",
-        "open the selected lesson, or fold its section",
+        "open a lesson, or fold a section",
     )
     .hint(Hint::Sidebar, "Enter", "open"),
     bind(
         &[key(']')],
         Action::NextPage,
         "]",
-        "next lesson (on into the next section)",
+        "next page, on across sections",
     )
     .hint(Hint::Lesson, "]/[", "next/previous"),
-    bind(&[key('[')], Action::PreviousPage, "[", "previous lesson"),
+    bind(&[key('[')], Action::PreviousPage, "[", "previous page"),
     bind(
         &DIGITS[0],
         Action::Section(1),
@@ -206,7 +206,7 @@ pub static BINDINGS: [Binding; 29] = [
         "Tab",
         "switch between contents and lesson",
     )
-    .hint(Hint::Always, "Tab", "focus"),
+    .hint(Hint::Always, FOCUS_KEYS, "focus"),
     bind(
         &[key('s')],
         Action::ToggleSidebar,
@@ -238,14 +238,13 @@ pub static BINDINGS: [Binding; 29] = [
 
 /// The hint for scrolling sideways, which only matters on a page wider than the pane.
 pub const SIDEWAYS_KEYS: &str = "←/→";
+/// The hint for switching focus, which only matters while the contents show.
+pub const FOCUS_KEYS: &str = "Tab";
 
 /// What the mouse does, for the help overlay.
 pub const MOUSE: [(&str, &str); 2] = [
     ("wheel", "scroll the pane under the pointer"),
-    (
-        "click",
-        "open a lesson in the contents, or focus the lesson",
-    ),
+    ("click", "open a lesson, or focus a pane"),
 ];
 
 /// A line of the help overlay.
@@ -288,6 +287,12 @@ fn key_action(mode: Mode, event: &KeyEvent) -> Option<Action> {
         code: event.code,
         ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
     };
+    if event.modifiers.contains(KeyModifiers::ALT) {
+        // No binding uses Alt: Alt-q must not quit as q does.
+        return (mode == Mode::Normal)
+            .then(|| named(pressed).map(|name| Action::Unbound(format!("Alt-{name}"))))
+            .flatten();
+    }
     let found = BINDINGS
         .iter()
         .filter(|b| mode == Mode::Normal || b.in_help)
@@ -302,7 +307,9 @@ fn key_action(mode: Mode, event: &KeyEvent) -> Option<Action> {
 /// A key's name for the "does nothing" hint; modifier keys alone get none.
 fn named(key: Key) -> Option<String> {
     let name = match key.code {
+        KeyCode::Char(' ') if key.ctrl => "Ctrl-Space".into(),
         KeyCode::Char(c) if key.ctrl => format!("Ctrl-{c}"),
+        KeyCode::Char(' ') => "Space".into(),
         KeyCode::Char(c) => c.to_string(),
         KeyCode::F(n) => format!("F{n}"),
         KeyCode::Backspace => "Backspace".into(),

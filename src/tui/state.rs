@@ -37,6 +37,8 @@ pub struct State {
     pub overlay: Option<Overlay>,
     /// A one-line note in the status bar, until the next key.
     pub message: Option<String>,
+    /// For each page, the guide line at the top when it was last left.
+    pub places: Vec<Option<u32>>,
 }
 
 impl State {
@@ -55,6 +57,7 @@ impl State {
             sidebar: true,
             overlay: None,
             message: None,
+            places: vec![None; book.docs.len()],
         }
     }
 

@@ -30,6 +30,12 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
     if !matches!(action, Action::Resize(..)) {
         state.message = None;
     }
+    if state.areas().is_none()
+        && !matches!(action, Action::Quit | Action::Suspend | Action::Resize(..))
+    {
+        // Nothing can be seen to change while the "too small" notice is up.
+        return Vec::new();
+    }
     if state.overlay.is_some() {
         return help(state, action, ctx);
     }
@@ -52,7 +58,9 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
         Action::Top | Action::Bottom => step(state, ctx, &action, usize::MAX),
         Action::Left | Action::Right => sideways_or_fold(state, ctx, &action),
         Action::Open if state.focus == Focus::Sidebar => sidebar::activate(state, ctx),
-        Action::Open => {}
+        Action::Open => {
+            state.message = Some("Enter opens a lesson in the contents; Tab goes there".into());
+        }
         Action::NextPage => turn(state, ctx, 1),
         Action::PreviousPage => turn(state, ctx, -1),
         Action::Section(n) => match ctx.book.first_of_section(n) {
@@ -103,11 +111,11 @@ fn help(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
 }
 
 fn switch_focus(state: &mut State) {
-    state.focus = match state.focus {
-        Focus::Sidebar => Focus::Lesson,
-        Focus::Lesson if state.sidebar => Focus::Sidebar,
-        Focus::Lesson => Focus::Lesson,
-    };
+    match state.focus {
+        Focus::Sidebar => state.focus = Focus::Lesson,
+        Focus::Lesson if state.sidebar => state.focus = Focus::Sidebar,
+        Focus::Lesson => state.message = Some("the contents are hidden; s shows them".into()),
+    }
 }
 
 fn toggle_sidebar(state: &mut State, ctx: &Context) {
@@ -166,12 +174,20 @@ fn turn(state: &mut State, ctx: &Context, by: isize) {
     }
 }
 
-/// Shows `doc` from its top, reveals it in the sidebar and gives the lesson focus.
+/// Shows `doc` where it was last left (else from its top), reveals it in the sidebar and
+/// gives the lesson focus.
 pub(super) fn open(state: &mut State, ctx: &Context, doc: DocId) {
     if doc != state.doc {
+        let left_at = top_line(state, ctx);
+        if let Some(place) = state.places.get_mut(state.doc) {
+            *place = left_at;
+        }
         state.doc = doc;
-        state.scroll = 0;
         state.hscroll = 0;
+        state.width = text_width(state);
+        let back_at = state.places.get(doc).copied().flatten();
+        state.scroll = back_at.map_or(0, |line| scroll_for(state, ctx, line));
+        scroll_to(state, ctx, state.scroll);
     }
     state.width = text_width(state);
     state.focus = Focus::Lesson;
@@ -191,14 +207,23 @@ fn refit(state: &mut State, ctx: &Context, anchor: Option<u32>) {
         return;
     };
     if state.width != Some(width) {
-        if let (Some(line), Ok(laid)) = (anchor, ctx.pages.get(state.doc, width)) {
-            state.scroll = laid.source.iter().position(|&s| s >= line).unwrap_or(0);
-        }
         state.width = Some(width);
+        if let Some(line) = anchor {
+            state.scroll = scroll_for(state, ctx, line);
+        }
     }
     scroll_to(state, ctx, state.scroll);
     state.hscroll = state.hscroll.min(max_hscroll(state, ctx));
     sidebar::keep_in_view(state, ctx);
+}
+
+/// The scroll position that puts guide line `line` (or the first after it) at the top.
+fn scroll_for(state: &State, ctx: &Context, line: u32) -> usize {
+    let Some(width) = state.width else { return 0 };
+    match ctx.pages.get(state.doc, width) {
+        Ok(laid) => laid.source.iter().position(|&s| s >= line).unwrap_or(0),
+        Err(_) => 0,
+    }
 }
 
 /// The guide line shown at the top of the lesson pane, to find again after a re-layout.

@@ -153,3 +153,35 @@ fn the_mouse_wheel_and_clicks_carry_their_cell() {
     );
     assert_eq!(action(Mode::Normal, &at(MouseEventKind::Moved)), None);
 }
+
+#[test]
+fn alt_keys_are_not_their_plain_keys() {
+    let n = Mode::Normal;
+    assert_eq!(
+        action(n, &press(KeyCode::Char('q'), KeyModifiers::ALT)),
+        Some(Action::Unbound("Alt-q".into()))
+    );
+    assert_eq!(
+        action(Mode::Help, &press(KeyCode::Char('q'), KeyModifiers::ALT)),
+        None
+    );
+    assert_eq!(
+        action(n, &press(KeyCode::Char(' '), KeyModifiers::CONTROL)),
+        Some(Action::Unbound("Ctrl-Space".into()))
+    );
+}
+
+#[test]
+fn help_text_fits_the_narrowest_help_box() {
+    // At 60 columns (the smallest layout) the box is 56 wide: 54 inside, 15 for the keys
+    // and a margin of 2, which leaves 37 for what they do.
+    for row in help_rows() {
+        if let HelpRow::Key(keys, text) = row {
+            assert!(keys.chars().count() < 15, "{keys}");
+            assert!(
+                text.chars().count() <= 37,
+                "{text:?} is too long for the help box"
+            );
+        }
+    }
+}

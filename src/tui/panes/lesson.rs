@@ -39,10 +39,14 @@ impl Widget for LessonPane<'_, '_> {
             Ok(page) => {
                 let height = usize::from(body.height);
                 let first = state.scroll.min(page.lines.len());
-                for (i, line) in page.lines[first..].iter().take(height).enumerate() {
+                // Only pieces wider than the pane move sideways; prose that fits stays put.
+                let moves = page.wider_than(usize::from(body.width));
+                let visible = page.lines.iter().zip(moves).skip(first).take(height);
+                for (i, (line, moves)) in visible.enumerate() {
                     let y = body.y + i as u16;
-                    draw_from(buf, body.x, y, line, state.hscroll, body.width);
-                    self.mark_cut(buf, y, line.width());
+                    let skip = if moves { state.hscroll } else { 0 };
+                    draw_from(buf, body.x, y, line, skip, body.width);
+                    self.mark_cut(buf, y, line.width(), skip);
                 }
                 scrollbar(buf, area, page.lines.len(), height, first, border);
             }
@@ -68,13 +72,13 @@ impl Widget for LessonPane<'_, '_> {
 impl LessonPane<'_, '_> {
     /// A line cut by the pane's edges gets `‹` or `›` in the padding beside it, so wide
     /// diagrams say there is more to see without a cell of them changing.
-    fn mark_cut(&self, buf: &mut Buffer, y: u16, line_width: usize) {
+    fn mark_cut(&self, buf: &mut Buffer, y: u16, line_width: usize, skip: usize) {
         let body = self.body;
         let style = self.ctx.styles.page.marker;
-        if self.state.hscroll > 0 && line_width > 0 && body.x > 0 {
+        if skip > 0 && line_width > 0 && body.x > 0 {
             buf[(body.x - 1, y)].set_symbol("‹").set_style(style);
         }
-        if line_width > self.state.hscroll + usize::from(body.width) {
+        if line_width > skip + usize::from(body.width) {
             buf[(body.right(), y)].set_symbol("›").set_style(style);
         }
     }

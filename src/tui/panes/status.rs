@@ -65,6 +65,7 @@ impl StatusBar<'_, '_> {
         let styles = self.ctx.styles;
         let all: Vec<_> = keymap::hints(self.state.focus == Focus::Sidebar)
             .filter(|&(keys, _)| self.wide || keys != keymap::SIDEWAYS_KEYS)
+            .filter(|&(keys, _)| self.state.sidebar || keys != keymap::FOCUS_KEYS)
             .collect();
         let cost = |(keys, word): &(&str, &str)| display_width(keys) + display_width(word) + 3;
         let mut total: usize = all.iter().map(cost).sum();

@@ -366,3 +366,64 @@ fn quitting_is_an_effect_for_the_loop() {
         assert_eq!(update(state, Action::Quit, ctx), [Effect::Quit]);
     });
 }
+
+#[test]
+fn keys_wait_while_the_terminal_is_too_small() {
+    with_tutor(40, 10, |state, ctx| {
+        act(
+            state,
+            ctx,
+            &[Action::ToggleHelp, Action::Section(3), Action::Down],
+        );
+        assert_eq!(state.overlay, None);
+        assert_eq!(ctx.book.doc(state.doc), Doc::Home);
+        assert_eq!(state.selected, Row::Doc(0));
+        assert_eq!(update(state, Action::Quit, ctx), [Effect::Quit]);
+        assert_eq!(update(state, Action::Suspend, ctx), [Effect::Suspend]);
+        act(state, ctx, &[Action::Resize(100, 30), Action::Section(3)]);
+        assert_eq!(shown(state, ctx), "3.1");
+    });
+}
+
+#[test]
+fn keys_that_cannot_act_say_why() {
+    with_tutor(100, 30, |state, ctx| {
+        open_lesson(state, ctx, "1.2");
+        act(state, ctx, &[Action::Open]);
+        assert!(state.message.as_deref().unwrap().contains("Tab goes there"));
+        act(state, ctx, &[Action::ToggleSidebar, Action::SwitchFocus]);
+        assert_eq!(
+            state.message.as_deref(),
+            Some("the contents are hidden; s shows them")
+        );
+    });
+}
+
+#[test]
+fn a_page_opens_where_it_was_left() {
+    with_tutor(80, 24, |state, ctx| {
+        open_lesson(state, ctx, "1.3");
+        act(state, ctx, &[Action::HalfPageDown]);
+        let place = state.scroll;
+        assert!(place > 0);
+        act(state, ctx, &[Action::NextPage]);
+        assert_eq!(state.scroll, 0, "1.4 was never read: it opens at its top");
+        act(state, ctx, &[Action::PreviousPage]);
+        assert_eq!(shown(state, ctx), "1.3");
+        assert_eq!(state.scroll, place);
+        // Left at another width, the same guide line comes back to the top.
+        act(
+            state,
+            ctx,
+            &[
+                Action::NextPage,
+                Action::Resize(120, 24),
+                Action::PreviousPage,
+            ],
+        );
+        let top = top_line(state, ctx).unwrap();
+        act(state, ctx, &[Action::Resize(80, 24)]);
+        assert_eq!(state.scroll, place);
+        assert_eq!(top_line(state, ctx), Some(top));
+    });
+}
