@@ -69,6 +69,14 @@ impl<'g> Pages<'g> {
         laid
     }
 
+    /// Page `doc` at `width` if it is laid out already; never lays it out.
+    pub fn cached(&self, doc: DocId, width: usize) -> Option<Rc<Rendered>> {
+        match self.laid.borrow().get(doc) {
+            Some(Some((w, Ok(page)))) if *w == width => Some(Rc::clone(page)),
+            _ => None,
+        }
+    }
+
     /// How many lines page `doc` has at `width`, and its widest line.
     pub fn extent(&self, doc: DocId, width: usize) -> (usize, usize) {
         match self.get(doc, width) {

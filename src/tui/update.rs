@@ -227,8 +227,9 @@ fn scroll_for(state: &State, ctx: &Context, line: u32) -> usize {
 }
 
 /// The guide line shown at the top of the lesson pane, to find again after a re-layout.
+/// A page never laid out at this width was never seen there: it has none.
 fn top_line(state: &State, ctx: &Context) -> Option<u32> {
-    let laid = ctx.pages.get(state.doc, state.width?).ok()?;
+    let laid = ctx.pages.cached(state.doc, state.width?)?;
     laid.source
         .get(state.scroll..)?
         .iter()

@@ -72,3 +72,15 @@ fn a_page_that_fails_to_lay_out_shows_why_and_the_tutor_goes_on() {
         "the breadcrumb still shows"
     );
 }
+
+#[test]
+fn asking_for_the_cache_never_lays_out() {
+    let guide = load::builtin().unwrap().guide;
+    let book = Book::new(&guide);
+    let pages = Pages::new(&book, &theme());
+    assert!(pages.cached(4, 80).is_none());
+    assert!(pages.cached(4, 80).is_none(), "still not laid out");
+    let laid = pages.get(4, 80).unwrap();
+    assert!(Rc::ptr_eq(&laid, &pages.cached(4, 80).unwrap()));
+    assert!(pages.cached(4, 81).is_none());
+}
