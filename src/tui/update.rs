@@ -184,12 +184,10 @@ pub(super) fn open(state: &mut State, ctx: &Context, doc: DocId) {
         }
         state.doc = doc;
         state.hscroll = 0;
-        state.width = text_width(state);
         let back_at = state.places.get(doc).copied().flatten();
         state.scroll = back_at.map_or(0, |line| scroll_for(state, ctx, line));
         scroll_to(state, ctx, state.scroll);
     }
-    state.width = text_width(state);
     state.focus = Focus::Lesson;
     sidebar::reveal(state, ctx, doc);
 }
