@@ -8,4 +8,5 @@ pub mod cli;
 pub mod error;
 pub mod guide;
 pub mod render;
+pub mod search;
 pub mod tui;

@@ -1,0 +1,4 @@
+//! Finding lessons by keyword: an index built from the model, queried with ranking.
+//! No terminal code; the CLI and the TUI both call it.
+
+pub mod tokens;
