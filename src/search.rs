@@ -1,4 +1,9 @@
 //! Finding lessons by keyword: an index built from the model, queried with ranking.
 //! No terminal code; the CLI and the TUI both call it.
 
+pub mod index;
+pub mod rank;
 pub mod tokens;
+
+pub use index::Index;
+pub use rank::{Hit, search};

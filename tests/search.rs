@@ -1,0 +1,77 @@
+//! Search over the real guide: the lessons people look for come first.
+
+use pyguide::guide::load;
+use pyguide::search::{Index, search};
+
+fn top(index: &Index, query: &str) -> String {
+    search(index, query, 5)
+        .first()
+        .map(|h| h.lesson.to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_lesson_people_look_for_comes_first() {
+    let guide = load::builtin().unwrap().guide;
+    let index = Index::build(&guide);
+    let expected = [
+        ("gil", "2.4"),
+        ("garbage collection", "3.3"),
+        ("asyncio", "4.3"),
+        ("reference counting", "3.2"),
+        ("descriptor", "5.2"),
+        ("metaclass", "5.1"),
+        ("lru_cache", "8.3"),
+        ("tracemalloc", "3.4"),
+        ("RecursiveCharacterTextSplitter", "7.4"),
+        ("ThreadPoolExecutor", "4.1"),
+        ("broadcasting", "6.2"),
+        ("pydantic", "8.2"),
+    ];
+    let mut wrong = Vec::new();
+    for (query, lesson) in expected {
+        let got = top(&index, query);
+        if got != lesson {
+            let all: Vec<String> = search(&index, query, 5)
+                .iter()
+                .map(|h| format!("{} {:.2} L{}", h.lesson, h.score, h.line))
+                .collect();
+            wrong.push(format!("{query:?}: want {lesson}, got {all:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn typos_and_prefixes_still_find_the_lesson() {
+    let guide = load::builtin().unwrap().guide;
+    let index = Index::build(&guide);
+    assert_eq!(top(&index, "asynico"), "4.3");
+    assert_eq!(top(&index, "metaclas"), "5.1");
+    assert_eq!(top(&index, "tracemal"), "3.4");
+    assert_eq!(top(&index, "descriptors"), "5.2");
+}
+
+#[test]
+fn odd_queries_give_sensible_answers_or_none() {
+    let guide = load::builtin().unwrap().guide;
+    let index = Index::build(&guide);
+    for query in [
+        "",
+        "   ",
+        "!!!",
+        ".*[(",
+        "in:code",
+        "日本語",
+        &"x".repeat(10_000),
+    ] {
+        let _ = search(&index, query, 10);
+    }
+    assert!(search(&index, "", 10).is_empty());
+    assert!(search(&index, "zzzzqqq", 10).is_empty());
+    assert!(
+        search(&index, "in:code lru_cache", 10)
+            .iter()
+            .all(|h| h.line > 0)
+    );
+}
