@@ -3,7 +3,9 @@
 
 pub mod index;
 pub mod rank;
+pub mod snippet;
 pub mod tokens;
 
 pub use index::Index;
 pub use rank::{Hit, search};
+pub use snippet::{Snippet, snippet};

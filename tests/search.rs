@@ -75,3 +75,32 @@ fn odd_queries_give_sensible_answers_or_none() {
             .all(|h| h.line > 0)
     );
 }
+
+#[test]
+fn hits_point_at_a_line_that_shows_the_words() {
+    let guide = load::builtin().unwrap().guide;
+    let index = Index::build(&guide);
+    let source: Vec<&str> = include_str!("../content/guide.md").lines().collect();
+    for query in [
+        "gil",
+        "lru_cache",
+        "tracemalloc",
+        "broadcasting",
+        "pydantic",
+    ] {
+        let hit = &search(&index, query, 1)[0];
+        let line = source[hit.line as usize - 1].to_lowercase();
+        assert!(
+            line.contains(&query.to_lowercase()),
+            "{query}: line {} is {line:?}",
+            hit.line
+        );
+        let snip = pyguide::search::snippet(&guide, hit);
+        let marked: Vec<String> = snip
+            .marks
+            .iter()
+            .map(|m| snip.text[m.clone()].to_lowercase())
+            .collect();
+        assert!(marked.contains(&query.to_lowercase()), "{query}: {snip:?}");
+    }
+}

@@ -18,6 +18,8 @@ const TYPO_MIN: usize = 5;
 /// One lesson that matches, best line first.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
+    /// Which lesson, counting every lesson of the guide in order from 0 (ids may repeat).
+    pub ordinal: usize,
     pub lesson: LessonId,
     pub title: String,
     /// The guide line that matches best.
@@ -25,6 +27,8 @@ pub struct Hit {
     pub score: f32,
     /// How many of the query's words the lesson has.
     pub matched: usize,
+    /// The index terms that matched, for marking them in a snippet.
+    pub terms: Vec<String>,
 }
 
 /// Which fields a query looks in (`in:code`, `in:title`, `in:prose`).
@@ -88,9 +92,13 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
             }
         }
     }
+    let terms: Vec<String> = words
+        .iter()
+        .flat_map(|w| w.expansions.iter().map(|(t, _)| t.clone()))
+        .collect();
     let mut hits: Vec<Hit> = scores
         .into_iter()
-        .map(|(lesson, s)| hit(index, lesson, s, words.len()))
+        .map(|(lesson, s)| hit(index, lesson, s, words.len(), &terms))
         .collect();
     hits.sort_by(|a, b| {
         b.matched
@@ -191,7 +199,7 @@ fn by_lesson<'p>(postings: &[(&'p Posting, f32)]) -> HashMap<u32, Vec<(&'p Posti
 
 /// Scores a lesson's phrase boost and picks its best line: the one holding most of the
 /// query's words, then the weightiest.
-fn hit(index: &Index, lesson: u32, mut s: Score, words: usize) -> Hit {
+fn hit(index: &Index, lesson: u32, mut s: Score, words: usize, terms: &[String]) -> Hit {
     if words > 1 && stands_together(&s.lines, words) {
         s.score *= 1.5;
     }
@@ -214,11 +222,13 @@ fn hit(index: &Index, lesson: u32, mut s: Score, words: usize) -> Hit {
         .map_or(0, |(line, _)| line);
     let info = &index.lessons[lesson as usize];
     Hit {
+        ordinal: lesson as usize,
         lesson: info.id,
         title: info.title.clone(),
         line,
         score: s.score,
         matched: s.matched,
+        terms: terms.to_vec(),
     }
 }
 
