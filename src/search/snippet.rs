@@ -117,7 +117,7 @@ mod tests {
     fn a_long_line_is_cut_around_its_first_match() {
         let text = format!("{} the GIL is here {}", "a".repeat(100), "b".repeat(200));
         let at = text.find("GIL").unwrap();
-        let s = window(&text, [at..at + 3].to_vec());
+        let s = window(&text, std::iter::once(at..at + 3).collect());
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
         assert_eq!(&s.text[s.marks[0].clone()], "GIL");
         assert!(s.text.chars().count() <= LONGEST + 2);
@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn a_short_line_stays_whole() {
-        let s = window("use asyncio.run", [4..11].to_vec());
+        let s = window("use asyncio.run", std::iter::once(4..11).collect());
         assert_eq!(s.text, "use asyncio.run");
         assert_eq!(s.marks, [4..11]);
     }
