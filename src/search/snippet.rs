@@ -127,6 +127,7 @@ mod tests {
     fn a_short_line_stays_whole() {
         let s = window("use asyncio.run", std::iter::once(4..11).collect());
         assert_eq!(s.text, "use asyncio.run");
-        assert_eq!(s.marks, [4..11]);
+        assert_eq!(s.marks.len(), 1);
+        assert_eq!(&s.text[s.marks[0].clone()], "asyncio");
     }
 }
