@@ -3,6 +3,7 @@
 mod doctor;
 mod list;
 pub mod output;
+mod search;
 mod show;
 
 use std::io::Write;
@@ -52,6 +53,18 @@ pub enum Command {
         #[arg(long, value_name = "COLUMNS", value_parser = output::parse_width)]
         width: Option<usize>,
     },
+    /// Find lessons by keyword: "pyguide search garbage collection", "search in:code lru".
+    Search {
+        /// Words to look for; in:code, in:title or in:prose narrows where.
+        #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Print JSON: [{"lesson", "title", "line", "snippet", "score"}], best first.
+        #[arg(long)]
+        json: bool,
+        /// Show at most this many lessons.
+        #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+        limit: u16,
+    },
     /// Report what is in a guide: counts, encoding repairs and warnings.
     Doctor {
         /// Print JSON instead of text.
@@ -96,6 +109,15 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
             let width =
                 width.unwrap_or_else(|| output::default_width(output::terminal_width(), &env));
             show::run(&loaded.guide, id, width, &theme, out)?;
+        }
+        Some(Command::Search { query, json, limit }) => {
+            let query = query.join(" ");
+            let limit = usize::from(*limit);
+            if *json {
+                search::json(&loaded.guide, &query, limit, out)?;
+            } else {
+                search::text(&loaded.guide, &query, limit, &theme, out)?;
+            }
         }
         Some(Command::Doctor { json: false }) => doctor::text(&loaded, &theme, out)?,
         Some(Command::Doctor { json: true }) => doctor::json(&loaded, out)?,

@@ -14,6 +14,10 @@ pub enum Error {
     NoSection { id: String, hint: String },
     #[error("cannot write output: {0}")]
     Output(std::io::Error),
+    #[error("the query is empty: give a word to look for, as in 'pyguide search gil'")]
+    EmptyQuery,
+    #[error("no matches for '{0}'")]
+    NoMatches(String),
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error(
@@ -31,7 +35,7 @@ impl Error {
     /// 2 for a malformed command line (as clap uses), 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::BadId(_) => 2,
+            Error::BadId(_) | Error::EmptyQuery => 2,
             _ => 1,
         }
     }

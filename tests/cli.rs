@@ -526,3 +526,35 @@ fn help_that_cannot_be_written_is_a_failure() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("pyguide: cannot write output"), "{err}");
 }
+
+#[test]
+fn search_prints_ranked_lessons_with_their_line() {
+    let out = pyguide(&["search", "reference", "counting"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("3.2  Reference Counting"), "{text}");
+    let json = pyguide(&["search", "asyncio", "--json", "--limit", "3"]);
+    let hits: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty() && hits.len() <= 3);
+    assert_eq!(hits[0]["lesson"], "4.3");
+    for key in ["title", "line", "snippet", "score"] {
+        assert!(!hits[0][key].is_null(), "{key}");
+    }
+}
+
+#[test]
+fn search_without_matches_or_words() {
+    let line = fails(&pyguide(&["search", "zzzqqq"]), 1);
+    assert_eq!(line, "pyguide: no matches for 'zzzqqq'");
+    let json = pyguide(&["search", "zzzqqq", "--json"]);
+    assert!(json.status.success());
+    assert_eq!(stdout(&json).trim(), "[]");
+    let line = fails(&pyguide(&["search", "  "]), 2);
+    assert!(line.contains("the query is empty"), "{line}");
+    fails(&pyguide(&["search"]), 2);
+    fails(&pyguide(&["search", "gil", "--limit", "0"]), 2);
+    // Regex metacharacters and stray Unicode are just text.
+    assert!(pyguide(&["search", ".*[(", "--json"]).status.success());
+    assert!(pyguide(&["search", "日本語", "--json"]).status.success());
+}
