@@ -51,10 +51,6 @@ impl<'g> Pages<'g> {
         }
     }
 
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
     /// Page `doc` laid out `width` columns wide.
     pub fn get(&self, doc: DocId, width: usize) -> Laid {
         if let Some(Some((w, laid))) = self.laid.borrow().get(doc)
