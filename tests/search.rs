@@ -67,6 +67,10 @@ fn odd_queries_give_sensible_answers_or_none() {
     ] {
         let _ = search(&index, query, 10);
     }
+    // 10 kB of words is answered at once, not in time cubic in its length.
+    let many = "gil asyncio ".repeat(850);
+    let many = many.trim_end();
+    assert!(!search(&index, many, 10).is_empty());
     assert!(search(&index, "", 10).is_empty());
     assert!(search(&index, "zzzzqqq", 10).is_empty());
     assert!(

@@ -61,10 +61,12 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     let (scope, text) = scope_of(query);
     let toks = tokens(&text);
     let open_ended = !text.ends_with(char::is_whitespace);
-    let words: Vec<Word> = required(&toks)
+    let required = required(&toks);
+    let last = required.len().saturating_sub(1);
+    let words: Vec<Word> = required
         .iter()
         .enumerate()
-        .map(|(i, t)| expand(index, &t.term, open_ended && i + 1 == required(&toks).len()))
+        .map(|(i, t)| expand(index, &t.term, open_ended && i == last))
         .collect();
     if words.is_empty() {
         return Vec::new();
@@ -136,14 +138,17 @@ fn scope_of(query: &str) -> (Scope, String) {
     (scope, text)
 }
 
-/// The words a lesson must have: an identifier's parts, not its whole (which only adds).
+/// The words a lesson must have: an identifier's parts, not its whole. `tokens` puts a
+/// whole right before its first part, which starts where it does but ends sooner.
 fn required(toks: &[Token]) -> Vec<&Token> {
     toks.iter()
-        .filter(|t| {
+        .enumerate()
+        .filter(|&(i, t)| {
             !toks
-                .iter()
-                .any(|o| o.pos == t.pos && o.start == t.start && o.end < t.end)
+                .get(i + 1)
+                .is_some_and(|next| next.pos == t.pos && next.start == t.start && next.end < t.end)
         })
+        .map(|(_, t)| t)
         .collect()
 }
 
