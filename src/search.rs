@@ -2,10 +2,12 @@
 //! No terminal code; the CLI and the TUI both call it.
 
 pub mod index;
+pub mod query;
 pub mod rank;
 pub mod snippet;
 pub mod tokens;
 
 pub use index::Index;
-pub use rank::{Hit, search};
+pub use query::Query;
+pub use rank::{Hit, rank, search};
 pub use snippet::{Snippet, snippet};

@@ -108,3 +108,80 @@ fn hits_point_at_a_line_that_shows_the_words() {
         assert!(marked.contains(&query.to_lowercase()), "{query}: {snip:?}");
     }
 }
+
+mod query_only_index {
+    use super::*;
+    use proptest::prelude::*;
+    use pyguide::search::{Query, rank};
+    use std::sync::LazyLock;
+
+    static GUIDE: LazyLock<pyguide::guide::Guide> =
+        LazyLock::new(|| load::builtin().unwrap().guide);
+    static FULL: LazyLock<Index> = LazyLock::new(|| Index::build(&GUIDE));
+    /// The guide's words as written, identifiers and all.
+    static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut words: Vec<String> = include_str!("../content/guide.md")
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    });
+
+    /// A word as someone might type it: whole, cut short, or with one slip of the finger.
+    fn typed() -> impl Strategy<Value = String> {
+        (0..WORDS.len(), 0..4u8, any::<prop::sample::Index>()).prop_map(|(w, how, at)| {
+            let word: Vec<char> = WORDS[w].chars().collect();
+            let i = at.index(word.len());
+            let mut out = word.clone();
+            match how {
+                0 => out.truncate(i.max(1)),
+                1 if word.len() > 1 => {
+                    out.remove(i);
+                }
+                2 if i + 1 < word.len() => out.swap(i, i + 1),
+                _ => {}
+            }
+            out.into_iter().collect()
+        })
+    }
+
+    fn query() -> impl Strategy<Value = String> {
+        let filter = prop::sample::select(vec!["", "in:code ", "in:title ", "in:prose "]);
+        (filter, prop::collection::vec(typed(), 1..4), any::<bool>()).prop_map(
+            |(filter, words, space)| {
+                let end = if space { " " } else { "" };
+                format!("{filter}{}{end}", words.join(" "))
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn answers_as_the_whole_index_does(q in query()) {
+            let parsed = Query::parse(&q);
+            let small = Index::build_for(&GUIDE, &parsed);
+            prop_assert_eq!(search(&FULL, &q, 50), rank(&small, &parsed, 50));
+        }
+    }
+
+    #[test]
+    fn answers_every_word_of_the_guide_as_the_whole_index_does() {
+        for word in WORDS.iter() {
+            let parsed = Query::parse(word);
+            let small = Index::build_for(&GUIDE, &parsed);
+            assert_eq!(search(&FULL, word, 5), rank(&small, &parsed, 5), "{word}");
+        }
+    }
+
+    #[test]
+    fn keeps_only_what_the_query_can_match() {
+        let parsed = Query::parse("asyncio");
+        let small = Index::build_for(&GUIDE, &parsed);
+        assert_eq!(small.vocabulary, ["asyncio"]);
+        assert_eq!(small.lessons, FULL.lessons);
+    }
+}

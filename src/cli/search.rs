@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::guide::Guide;
 use crate::render::{Theme, ansi, printable_line};
-use crate::search::{Hit, Index, Snippet, search, snippet};
+use crate::search::{Hit, Index, Query, Snippet, rank, snippet};
 
 #[derive(Serialize)]
 struct HitJson {
@@ -24,8 +24,10 @@ fn hits(guide: &Guide, query: &str, limit: usize) -> Result<Vec<(Hit, Snippet)>,
     if query.trim().is_empty() {
         return Err(Error::EmptyQuery);
     }
-    let index = Index::build(guide);
-    Ok(search(&index, query, limit)
+    // One query, one pass: index only the words it can match.
+    let parsed = Query::parse(query);
+    let index = Index::build_for(guide, &parsed);
+    Ok(rank(&index, &parsed, limit)
         .into_iter()
         .map(|hit| {
             let snip = snippet(guide, &hit);

@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+use memchr::memmem::Finder;
+
+use super::query::{Query, Word};
 use super::tokens::tokens;
 use crate::guide::{Block, BlockKind, Guide, LessonId, plain_text};
 
@@ -45,8 +48,9 @@ pub struct Posting {
 pub struct LessonInfo {
     pub id: LessonId,
     pub title: String,
-    /// Words in the lesson, for length normalisation.
-    pub words: u32,
+    /// Bytes of indexed text in the lesson, for length normalisation. Bytes rather than
+    /// words so that a query-only index can count them without reading every word.
+    pub length: u32,
 }
 
 #[derive(Debug, Default)]
@@ -56,58 +60,172 @@ pub struct Index {
     pub postings: HashMap<String, Vec<Posting>>,
     /// Every term, sorted: for prefixes and near misses.
     pub vocabulary: Vec<String>,
-    pub average_words: f32,
+    pub average_length: f32,
 }
 
 impl Index {
+    /// The index of every word of the guide.
     pub fn build(guide: &Guide) -> Index {
-        let mut builder = Builder::default();
+        Builder::new(None).guide(guide)
+    }
+
+    /// An index of only the words that `query` could match: what a one-off search needs,
+    /// at a fraction of the cost. Ranking it for `query` gives what the whole index gives.
+    pub fn build_for(guide: &Guide, query: &Query) -> Index {
+        let typed = Builder::new(Some(Filter::new(query, &[]))).guide(guide);
+        // Near misses count only for a word that is nowhere as typed; finding them reads
+        // far more lines, so a second pass does it, only for such words.
+        let missing: Vec<bool> = query
+            .words
+            .iter()
+            .map(|w| w.forgives_typos() && !typed.vocabulary.iter().any(|t| w.admits(t)))
+            .collect();
+        if !missing.contains(&true) {
+            return typed;
+        }
+        Builder::new(Some(Filter::new(query, &missing))).guide(guide)
+    }
+}
+
+/// What a query-only index keeps: lines holding a needle, and of those only the terms the
+/// query's words admit (and their near misses, for the words that take them).
+struct Filter<'q> {
+    words: Vec<(&'q Word, bool)>,
+    finders: Vec<Finder<'static>>,
+    /// Whether every needle is ASCII.
+    ascii: bool,
+    lower: Vec<u8>,
+}
+
+impl<'q> Filter<'q> {
+    fn new(query: &'q Query, near_misses: &[bool]) -> Filter<'q> {
+        let words: Vec<(&Word, bool)> = query
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w, near_misses.get(i).copied().unwrap_or(false)))
+            .collect();
+        let mut needles: Vec<String> = words
+            .iter()
+            .flat_map(|&(w, near)| match near {
+                true => w.near_miss_needles(),
+                false => vec![w.needle()],
+            })
+            .collect();
+        needles.sort_unstable();
+        needles.dedup();
+        let finders = needles
+            .iter()
+            .map(|n| Finder::new(fold(n).as_bytes()).into_owned())
+            .collect();
+        Filter {
+            words,
+            ascii: needles.iter().all(|n| n.is_ascii()),
+            finders,
+            lower: Vec::new(),
+        }
+    }
+
+    fn admits(&self, term: &str) -> bool {
+        self.words
+            .iter()
+            .any(|&(w, near)| w.admits(term) || (near && w.admits_near_miss(term)))
+    }
+
+    /// Whether `text` may hold a term the query admits.
+    fn may_match(&mut self, text: &str) -> bool {
+        self.lower.clear();
+        // Outside ASCII only İ and the Kelvin sign lowercase to ASCII letters, so for ASCII
+        // needles lowercasing the ASCII bytes is enough, and much cheaper.
+        let bytewise = text.is_ascii()
+            || (self.ascii
+                && ["\u{130}", "\u{212A}"]
+                    .iter()
+                    .all(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_none()));
+        if bytewise {
+            self.lower
+                .extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        } else {
+            self.lower
+                .extend_from_slice(fold(&text.to_lowercase()).as_bytes());
+        }
+        self.finders.iter().any(|f| f.find(&self.lower).is_some())
+    }
+}
+
+/// Lowercased text with the one letter whose lowercase depends on what follows it made
+/// the same: a word lowercased alone may end in ς where the whole line has σ.
+fn fold(lower: &str) -> String {
+    lower.replace('ς', "σ")
+}
+
+struct Builder<'q> {
+    index: Index,
+    filter: Option<Filter<'q>>,
+    lesson: u32,
+    /// Word position within the lesson; each text starts past the end of the one before,
+    /// so phrases never join across texts.
+    pos: u32,
+    length: u32,
+}
+
+impl<'q> Builder<'q> {
+    fn new(filter: Option<Filter<'q>>) -> Builder<'q> {
+        Builder {
+            index: Index::default(),
+            filter,
+            lesson: 0,
+            pos: 0,
+            length: 0,
+        }
+    }
+
+    fn guide(mut self, guide: &Guide) -> Index {
         for lesson in guide.lessons() {
-            let n = builder.index.lessons.len() as u32;
-            builder.lesson = n;
-            builder.pos = 0;
-            builder.words = 0;
-            builder.add(&lesson.title, Field::Title, lesson.line);
-            builder.blocks(&lesson.blocks);
-            builder.index.lessons.push(LessonInfo {
+            self.lesson = self.index.lessons.len() as u32;
+            self.pos = 0;
+            self.length = 0;
+            self.add(&lesson.title, Field::Title, lesson.line);
+            self.blocks(&lesson.blocks);
+            self.index.lessons.push(LessonInfo {
                 id: lesson.id,
                 title: lesson.title.clone(),
-                words: builder.words,
+                length: self.length,
             });
         }
-        let mut index = builder.index;
-        let total: u64 = index.lessons.iter().map(|l| u64::from(l.words)).sum();
-        index.average_words = total as f32 / index.lessons.len().max(1) as f32;
+        let mut index = self.index;
+        let total: u64 = index.lessons.iter().map(|l| u64::from(l.length)).sum();
+        index.average_length = total as f32 / index.lessons.len().max(1) as f32;
         index.vocabulary = index.postings.keys().cloned().collect();
         index.vocabulary.sort_unstable();
         index
     }
 }
 
-#[derive(Default)]
-struct Builder {
-    index: Index,
-    lesson: u32,
-    /// Word position within the lesson; each text starts a few words on, so phrases never
-    /// join across blocks.
-    pos: u32,
-    words: u32,
-}
-
-impl Builder {
+impl Builder<'_> {
     fn add(&mut self, text: &str, field: Field, line: u32) {
         let base = self.pos;
-        let mut last = base;
+        // A text has no more words than bytes, so positions depend only on lengths and a
+        // query-only index, skipping most texts, numbers words as the whole index does.
+        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        self.pos = base.saturating_add(len).saturating_add(2);
+        self.length = self.length.saturating_add(len);
+        if let Some(filter) = &mut self.filter
+            && !filter.may_match(text)
+        {
+            return;
+        }
         for token in tokens(text) {
-            // Multi-line text (code, diagrams) passes its lines one by one; `line` is exact.
-            let pos = base + token.pos;
-            last = last.max(pos);
-            self.words += 1;
+            if let Some(filter) = &self.filter
+                && !filter.admits(&token.term)
+            {
+                continue;
+            }
             let posting = Posting {
                 lesson: self.lesson,
                 field,
                 line,
-                pos,
+                pos: base + token.pos,
             };
             self.index
                 .postings
@@ -115,7 +233,6 @@ impl Builder {
                 .or_default()
                 .push(posting);
         }
-        self.pos = last + 2;
     }
 
     fn lines(&mut self, text: &str, field: Field, first: u32) {
@@ -155,6 +272,33 @@ impl Builder {
                 }
                 BlockKind::Rule => {}
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::load;
+    use crate::search::rank;
+
+    /// Letters whose lowercase is unusual: the Kelvin sign and İ lowercase to ASCII, a
+    /// final Σ lowercases by what follows it, and "copies" stems to "copy". The words are
+    /// short, so no second pass for near misses comes to the rescue.
+    const ODD: &str = "# T\n\n## 1. A\n\n### 1.1 Kelvin\n\nThe \u{212A}ey ─ box.\n\n\
+                       ### 1.2 Turkish\n\n\u{130}nk ─ here.\n\n\
+                       ### 1.3 Greek\n\nΟΔΟΣ.x here\n\n### 1.4 Plural\n\nTwo copies.\n";
+
+    #[test]
+    fn a_query_only_index_misses_no_unusual_letter() {
+        let guide = load::from_bytes("t.md", ODD.as_bytes()).unwrap().guide;
+        let full = Index::build(&guide);
+        for query in ["key", "İnk", "i", "οδος", "ΟΔΟΣ", "copy", "copies"] {
+            let parsed = Query::parse(query);
+            let small = Index::build_for(&guide, &parsed);
+            let want = rank(&full, &parsed, 10);
+            assert!(!want.is_empty(), "{query} finds nothing at all");
+            assert_eq!(rank(&small, &parsed, 10), want, "{query}");
         }
     }
 }

@@ -1,0 +1,233 @@
+//! A query as the ranking reads it: the words a lesson must have, the fields to look in, and
+//! which index terms may stand for each word (itself, longer words for the word being typed,
+//! near misses for long words).
+
+use super::index::Field;
+use super::tokens::{Token, tokens};
+
+/// Words shorter than this must be typed exactly (or as a prefix).
+pub const TYPO_MIN: usize = 5;
+
+/// Which fields a query looks in (`in:code`, `in:title`, `in:prose`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Code,
+    Title,
+    Prose,
+}
+
+impl Scope {
+    pub fn admits(self, field: Field) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Code => field == Field::Code,
+            Scope::Title => matches!(field, Field::Title | Field::Heading),
+            Scope::Prose => matches!(field, Field::Prose | Field::Table | Field::Heading),
+        }
+    }
+}
+
+/// One word the matching lessons must have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// The normalised term, as the index stores words.
+    pub term: String,
+    /// The word is still being typed: longer words starting with it count too.
+    pub open: bool,
+}
+
+impl Word {
+    /// Long words forgive one typo.
+    pub fn forgives_typos(&self) -> bool {
+        self.term.chars().count() >= TYPO_MIN
+    }
+
+    /// Whether the index term `term` stands for this word as typed: itself or, while the
+    /// word is being typed, a longer word it begins.
+    pub fn admits(&self, term: &str) -> bool {
+        term == self.term || (self.open && term.starts_with(self.term.as_str()))
+    }
+
+    /// Whether `term` is a near miss the word forgives.
+    pub fn admits_near_miss(&self, term: &str) -> bool {
+        self.forgives_typos() && one_edit_apart(&self.term, term)
+    }
+
+    /// A piece of text a lowercased line must hold to hold a term this word admits. A stem
+    /// is a prefix of its lowercased word, except that "ies" becomes "y".
+    pub fn needle(&self) -> String {
+        without_final_y(&self.term)
+    }
+
+    /// Pieces of text of which a lowercased line must hold one to hold a near miss: one
+    /// edit (a swap included) leaves at least one of three pieces whole.
+    pub fn near_miss_needles(&self) -> Vec<String> {
+        let chars: Vec<char> = self.term.chars().collect();
+        let third = chars.len() / 3;
+        [0..third, third..2 * third, 2 * third..chars.len()]
+            .into_iter()
+            .map(|r| without_final_y(&chars[r].iter().collect::<String>()))
+            .collect()
+    }
+}
+
+fn without_final_y(s: &str) -> String {
+    match s.strip_suffix('y') {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => s.to_owned(),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    pub scope: Scope,
+    pub words: Vec<Word>,
+}
+
+impl Query {
+    pub fn parse(query: &str) -> Query {
+        let (scope, text) = scope_of(query);
+        let toks = tokens(&text);
+        let open_ended = !text.ends_with(char::is_whitespace);
+        let required = required(&toks);
+        let last = required.len().saturating_sub(1);
+        let words = required
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Word {
+                term: t.term.clone(),
+                open: open_ended && i == last,
+            })
+            .collect();
+        Query { scope, words }
+    }
+}
+
+fn scope_of(query: &str) -> (Scope, String) {
+    let mut scope = Scope::All;
+    let mut rest = Vec::new();
+    for word in query.split_whitespace() {
+        match word.to_ascii_lowercase().as_str() {
+            "in:code" => scope = Scope::Code,
+            "in:title" => scope = Scope::Title,
+            "in:prose" => scope = Scope::Prose,
+            _ => rest.push(word),
+        }
+    }
+    let mut text = rest.join(" ");
+    if query.ends_with(char::is_whitespace) {
+        text.push(' ');
+    }
+    (scope, text)
+}
+
+/// The words a lesson must have: an identifier's parts, not its whole. `tokens` puts a
+/// whole right before its first part, which starts where it does but ends sooner.
+fn required(toks: &[Token]) -> Vec<&Token> {
+    toks.iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            !toks
+                .get(i + 1)
+                .is_some_and(|next| next.pos == t.pos && next.start == t.start && next.end < t.end)
+        })
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// Damerau-Levenshtein distance of exactly one: one letter added, dropped, changed, or two
+/// neighbours swapped.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 || a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_covers_each_kind_of_typo() {
+        assert!(one_edit_apart("asyncio", "asynico"));
+        assert!(one_edit_apart("asyncio", "asyncoi"));
+        assert!(one_edit_apart("asyncio", "asynci"));
+        assert!(one_edit_apart("asyncio", "asyncioo"));
+        assert!(one_edit_apart("asyncio", "asyncko"));
+        assert!(!one_edit_apart("asyncio", "asyncio"));
+        assert!(!one_edit_apart("asyncio", "syncoi"));
+        assert!(!one_edit_apart("ab", "ba c"));
+    }
+
+    #[test]
+    fn filters_and_trailing_space_are_read_from_the_query() {
+        assert_eq!(scope_of("in:code lru"), (Scope::Code, "lru".into()));
+        assert_eq!(scope_of("gil "), (Scope::All, "gil ".into()));
+        assert_eq!(scope_of("IN:TITLE"), (Scope::Title, String::new()));
+    }
+
+    #[test]
+    fn the_last_word_is_open_unless_a_space_closes_it() {
+        let q = Query::parse("garbage coll");
+        let open: Vec<(&str, bool)> = q.words.iter().map(|w| (&*w.term, w.open)).collect();
+        assert_eq!(open, [("garbag", false), ("coll", true)]);
+        assert!(!Query::parse("coll ").words[0].open);
+        assert!(Query::parse("in:code").words.is_empty());
+    }
+
+    #[test]
+    fn identifiers_require_their_parts() {
+        let q = Query::parse("lru_cache ");
+        let terms: Vec<&str> = q.words.iter().map(|w| &*w.term).collect();
+        assert_eq!(terms, ["lru", "cach"]);
+    }
+
+    #[test]
+    fn needles_are_found_in_any_word_an_admitted_term_comes_from() {
+        // Each (query, word in the text) pair: the word's terms are admitted, and a needle
+        // occurs in the lowercased word.
+        for (query, word) in [
+            ("library", "Libraries"),
+            ("asyncio", "asynico"),
+            ("asynico", "asyncio"),
+            ("metacl", "MetaClasses"),
+            ("recursion", "recursoin"),
+            ("copies", "copies"),
+            ("copy", "Copies"),
+            ("gil", "GIL"),
+        ] {
+            let w = &Query::parse(query).words[0];
+            let lower = word.to_lowercase();
+            let terms: Vec<String> = tokens(word).into_iter().map(|t| t.term).collect();
+            if terms.iter().any(|t| w.admits(t)) {
+                assert!(
+                    lower.contains(&w.needle()),
+                    "{query}: {} in {word}",
+                    w.needle()
+                );
+            } else {
+                assert!(
+                    terms.iter().any(|t| w.admits_near_miss(t)),
+                    "{query}: {word}"
+                );
+                let needles = w.near_miss_needles();
+                assert!(
+                    needles.iter().any(|n| lower.contains(n.as_str())),
+                    "{query}: no needle of {needles:?} in {word}"
+                );
+            }
+        }
+    }
+}
