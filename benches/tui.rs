@@ -10,6 +10,7 @@ use pyguide::guide::load;
 use pyguide::render::{ColorMode, Theme, ThemeKind, warm_up};
 use pyguide::tui::action::Action;
 use pyguide::tui::book::Book;
+use pyguide::tui::finder::Finder;
 use pyguide::tui::pages::Pages;
 use pyguide::tui::state::State;
 use pyguide::tui::theme::Styles;
@@ -113,8 +114,10 @@ fn first_view(c: &mut Criterion) {
         b.iter_batched(
             || Pages::new(&book, &theme),
             |pages| {
+                let finder = Finder::new(&book);
                 let ctx = Context {
                     book: &book,
+                    finder: &finder,
                     pages: &pages,
                     styles: &styles,
                 };

@@ -9,5 +9,5 @@ pub mod tokens;
 
 pub use index::Index;
 pub use query::Query;
-pub use rank::{Hit, rank, search};
+pub use rank::{Hit, Occurrences, occurrences, rank, search};
 pub use snippet::{Snippet, snippet};

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod book;
 mod contain;
+pub mod finder;
 pub mod geometry;
 pub mod keymap;
 pub mod pages;
@@ -30,6 +31,7 @@ use crate::guide::Guide;
 use crate::render::{Theme, warm_up};
 use action::{Action, Effect};
 use book::Book;
+use finder::Finder;
 use pages::Pages;
 use state::State;
 use theme::Styles;
@@ -65,8 +67,10 @@ pub fn with_context<R>(guide: &Guide, theme: &Theme, f: impl FnOnce(&Context) ->
     let book = Book::new(guide);
     let pages = Pages::new(&book, theme);
     let styles = Styles::new(theme);
+    let finder = Finder::new(&book);
     f(&Context {
         book: &book,
+        finder: &finder,
         pages: &pages,
         styles: &styles,
     })

@@ -175,6 +175,33 @@ fn browse_to_the_gil_resize_and_quit() {
 }
 
 #[test]
+fn search_with_a_typo_open_the_match_step_on_and_come_back() {
+    let mut tty = Tty::start(120, 40, &[]);
+    tty.wait_for("the sidebar", on_alternate_screen);
+    tty.keys("/");
+    tty.wait_for_text("Type a word");
+    // The cursor shows where typing goes.
+    tty.wait_for("the cursor in the box", |s| !s.hide_cursor());
+    tty.keys("tracemaloc");
+    tty.wait_for_text("3.4  Memory Profiling");
+    tty.keys("\r");
+    tty.wait_for("the lesson at its first match", |s| {
+        let status = s.contents_between(39, 0, 39, 120);
+        status.contains("3.4") && status.contains("match ")
+    });
+    tty.wait_for("the cursor hidden again", |s| s.hide_cursor());
+    tty.keys("n");
+    tty.wait_for_text("match 2 of");
+    tty.keys("/");
+    tty.wait_for_text("/ tracemaloc");
+    tty.keys("\u{1b}");
+    tty.wait_for("the box closed", |s| !s.contents().contains("/ tracemaloc"));
+    tty.keys("q");
+    assert_eq!(tty.exit_code(), 0);
+    tty.assert_restored();
+}
+
+#[test]
 fn sigterm_and_sighup_restore_the_terminal() {
     for (name, number) in [("TERM", 15), ("HUP", 1)] {
         let mut tty = Tty::start(100, 30, &[]);

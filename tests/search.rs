@@ -185,3 +185,31 @@ mod query_only_index {
         assert_eq!(small.lessons, FULL.lessons);
     }
 }
+
+#[test]
+fn occurrences_are_every_matching_line_of_the_lessons_with_all_words() {
+    use pyguide::search::{Query, occurrences};
+    let guide = load::builtin().unwrap().guide;
+    let index = Index::build(&guide);
+    let found = occurrences(&index, &Query::parse("gil"));
+    assert!(
+        found.places.windows(2).all(|w| w[0] < w[1]),
+        "sorted, no repeats"
+    );
+    // Every hit's best line is among them.
+    for hit in search(&index, "gil", 50) {
+        assert!(found.places.contains(&(hit.ordinal as u32, hit.line)));
+    }
+    // Two words: only lessons holding both, and every line of theirs holding either.
+    let both = occurrences(&index, &Query::parse("garbage collection"));
+    let lessons: std::collections::BTreeSet<u32> = both.places.iter().map(|p| p.0).collect();
+    for hit in search(&index, "garbage collection", 50) {
+        assert_eq!(lessons.contains(&(hit.ordinal as u32)), hit.matched == 2);
+    }
+    assert!(
+        occurrences(&index, &Query::parse("zzqxj"))
+            .places
+            .is_empty()
+    );
+    assert!(occurrences(&index, &Query::parse("")).places.is_empty());
+}

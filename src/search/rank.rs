@@ -1,9 +1,10 @@
 //! Queries against the index: BM25 over weighted fields, lessons with every word first, a
 //! boost for words standing together, prefixes for the word being typed, one typo forgiven.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-use super::index::{Index, Posting};
+use super::index::{Field, Index, Posting};
 use super::query::{Query, Word, one_edit_apart};
 use crate::guide::LessonId;
 
@@ -25,8 +26,8 @@ pub struct Hit {
     pub score: f32,
     /// How many of the query's words the lesson has.
     pub matched: usize,
-    /// The index terms that matched, for marking them in a snippet.
-    pub terms: Vec<String>,
+    /// The index terms that matched, for marking them in a snippet. Shared by every hit.
+    pub terms: Arc<[String]>,
 }
 
 /// The index terms a query word stands for, with their postings and how much each counts.
@@ -62,6 +63,7 @@ pub fn rank(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
                 *slot += p.field.weight() * weight;
                 scores.entry(p.lesson).or_default().found.push(Found {
                     line: p.line,
+                    title: p.field == Field::Title,
                     word: w,
                     pos: p.pos,
                     weight: p.field.weight() * weight,
@@ -93,14 +95,59 @@ pub fn rank(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
             .then(a.cmp(b))
     });
     ranked.truncate(limit);
-    let terms: Vec<String> = words
-        .iter()
-        .flat_map(|w| w.terms.iter().map(|&(t, _, _)| t.to_owned()))
-        .collect();
+    let terms = terms_of(&words);
     ranked
         .into_iter()
         .map(|(lesson, s)| hit(index, lesson, &s, &terms))
         .collect()
+}
+
+fn terms_of(words: &[Expansion]) -> Arc<[String]> {
+    words
+        .iter()
+        .flat_map(|w| w.terms.iter().map(|&(t, _, _)| t.to_owned()))
+        .collect()
+}
+
+/// Every place a query matches, for stepping through them: each line holding one of its
+/// words, in the lessons holding all of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Occurrences {
+    /// (lesson ordinal, guide line), in guide order.
+    pub places: Vec<(u32, u32)>,
+    /// The index terms that matched, for marking them.
+    pub terms: Arc<[String]>,
+}
+
+pub fn occurrences(index: &Index, query: &Query) -> Occurrences {
+    let words: Vec<Expansion> = query.words.iter().map(|w| expand(index, w)).collect();
+    let admitted = |w: &Expansion<'_>| -> Vec<(u32, u32)> {
+        w.terms
+            .iter()
+            .flat_map(|&(_, postings, _)| postings)
+            .filter(|p| query.scope.admits(p.field))
+            .map(|p| (p.lesson, p.line))
+            .collect()
+    };
+    let found: Vec<Vec<(u32, u32)>> = words.iter().map(admitted).collect();
+    let mut holding: HashMap<u32, usize> = HashMap::new();
+    for places in &found {
+        let lessons: HashSet<u32> = places.iter().map(|&(lesson, _)| lesson).collect();
+        for lesson in lessons {
+            *holding.entry(lesson).or_default() += 1;
+        }
+    }
+    let mut places: Vec<(u32, u32)> = found
+        .into_iter()
+        .flatten()
+        .filter(|(lesson, _)| holding.get(lesson) == Some(&words.len()))
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    Occurrences {
+        places,
+        terms: terms_of(&words),
+    }
 }
 
 #[derive(Default)]
@@ -114,6 +161,8 @@ struct Score {
 #[derive(Clone, Copy)]
 struct Found {
     line: u32,
+    /// In the lesson's title, which a result shows anyway.
+    title: bool,
     /// Which of the query's words.
     word: usize,
     pos: u32,
@@ -153,10 +202,12 @@ fn expand<'i>(index: &'i Index, word: &Word) -> Expansion<'i> {
 }
 
 /// A hit for a lesson, pointing at its best line: the one holding most of the query's
-/// words, then the weightiest, then the first.
-fn hit(index: &Index, lesson: u32, s: &Score, terms: &[String]) -> Hit {
+/// words, then the weightiest, then the first. The title counts only when nothing else
+/// matches: a result shows it already, and the line below says more.
+fn hit(index: &Index, lesson: u32, s: &Score, terms: &Arc<[String]>) -> Hit {
+    let body = s.found.iter().any(|f| !f.title);
     let mut per_line: HashMap<u32, (Vec<usize>, f32)> = HashMap::new();
-    for f in &s.found {
+    for f in s.found.iter().filter(|f| !(body && f.title)) {
         let entry = per_line.entry(f.line).or_default();
         if !entry.0.contains(&f.word) {
             entry.0.push(f.word);
@@ -180,7 +231,7 @@ fn hit(index: &Index, lesson: u32, s: &Score, terms: &[String]) -> Hit {
         line,
         score: s.score,
         matched: s.matched,
-        terms: terms.to_vec(),
+        terms: Arc::clone(terms),
     }
 }
 

@@ -42,8 +42,32 @@ pub enum Action {
         x: u16,
         y: u16,
     },
+    /// Open the search box (`/`).
+    Search,
+    /// Go to the next or previous match of the last search, across pages.
+    NextMatch,
+    PreviousMatch,
+    /// A change to the search box's text.
+    Edit(Edit),
     /// A key with no binding here, named for the hint it earns.
     Unbound(String),
+}
+
+/// Editing a one-line text field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    /// Delete the character before the cursor, or under it.
+    Backspace,
+    Delete,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Delete everything before the cursor.
+    Clear,
+    Left,
+    Right,
+    Home,
+    End,
 }
 
 /// What `update` asks the loop to do.

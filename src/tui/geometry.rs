@@ -81,6 +81,44 @@ pub fn help_rows(size: Size, rows: usize) -> usize {
     inner(help_box(size, rows)).height as usize
 }
 
+/// Rows one search result takes: the lesson, then its matching line.
+pub const RESULT_ROWS: u16 = 2;
+
+/// The search box: over the whole lesson pane, so its height never jumps as you type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SearchBox {
+    pub frame: Rect,
+    /// The query's line, inside the border and padding.
+    pub input: Rect,
+    /// The line between the query and the results.
+    pub rule: Rect,
+    pub list: Rect,
+}
+
+impl SearchBox {
+    pub fn new(areas: &Areas) -> SearchBox {
+        let frame = areas.lesson;
+        let inside = inner(frame);
+        let row = |y: u16, height: u16| Rect::new(inside.x, y, inside.width, height);
+        SearchBox {
+            frame,
+            input: Rect::new(inside.x + 1, inside.y, inside.width.saturating_sub(2), 1),
+            rule: row(inside.y + 1, 1),
+            list: row(inside.y + 2, inside.height.saturating_sub(2)),
+        }
+    }
+
+    /// How many results show at once.
+    pub fn shown(&self) -> usize {
+        usize::from(self.list.height / RESULT_ROWS).max(1)
+    }
+
+    /// The result at row `y` of the screen, counting from the first shown.
+    pub fn result_at(&self, x: u16, y: u16) -> Option<usize> {
+        contains(self.list, x, y).then(|| usize::from((y - self.list.y) / RESULT_ROWS))
+    }
+}
+
 /// The area inside a one-cell border.
 pub fn inner(r: Rect) -> Rect {
     Rect::new(
@@ -129,6 +167,18 @@ mod tests {
         let a = Areas::new(Size::new(80, 24), false).unwrap();
         assert!(a.sidebar.is_none());
         assert_eq!(a.lesson.width, 80);
+    }
+
+    #[test]
+    fn the_search_box_covers_the_lesson_pane_and_finds_results_by_row() {
+        let a = Areas::new(Size::new(60, 15), true).unwrap();
+        let b = SearchBox::new(&a);
+        assert_eq!(b.frame, a.lesson);
+        assert_eq!(b.input.y + 2, b.list.y);
+        assert_eq!(b.list.bottom() + 1, a.lesson.bottom());
+        assert_eq!(b.shown(), 5);
+        assert_eq!(b.result_at(b.list.x, b.list.y + 3), Some(1));
+        assert_eq!(b.result_at(b.list.x, b.input.y), None);
     }
 
     #[test]

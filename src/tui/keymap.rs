@@ -7,11 +7,16 @@ use ratatui::crossterm::event::{
 
 use super::action::Action;
 
-/// Which keys apply: the main screen, or the help overlay on top of it.
+mod search;
+
+pub use search::SEARCH_BINDINGS;
+
+/// Which keys apply: the main screen, or the help overlay or search box on top of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Normal,
     Help,
+    Search,
 }
 
 /// Where a binding shows up as a hint in the status bar.
@@ -104,9 +109,9 @@ const DIGITS: [[Key; 1]; 9] = [
     [key('9')],
 ];
 
-/// Every key the tutor knows. `/` (search), `p` (learning path) and `x` (run a snippet)
-/// are kept free for the screens that will use them.
-pub static BINDINGS: [Binding; 29] = [
+/// Every key the main screen knows. `p` (learning path) and `x` (run a snippet) are kept
+/// free for the screens that will use them.
+pub static BINDINGS: [Binding; 32] = [
     bind(
         &[key('j'), code(KeyCode::Down)],
         Action::Down,
@@ -207,6 +212,16 @@ pub static BINDINGS: [Binding; 29] = [
         "switch between contents and lesson",
     )
     .hint(Hint::Always, FOCUS_KEYS, "focus"),
+    bind(&[key('/')], Action::Search, "/", "search the guide")
+        .also_in_help()
+        .hint(Hint::Always, "/", "search"),
+    bind(
+        &[key('n')],
+        Action::NextMatch,
+        "n",
+        "next match, on across pages",
+    ),
+    bind(&[key('N')], Action::PreviousMatch, "N", "previous match"),
     bind(
         &[key('s')],
         Action::ToggleSidebar,
@@ -220,7 +235,7 @@ pub static BINDINGS: [Binding; 29] = [
         &[code(KeyCode::Esc)],
         Action::Close,
         "Esc",
-        "close the help",
+        "close the help; unmark matches",
     )
     .also_in_help(),
     bind(&[key('q')], Action::Quit, "q", "quit")
@@ -255,15 +270,18 @@ pub enum HelpRow {
     Blank,
 }
 
-/// The help overlay's lines, from [`BINDINGS`] and [`MOUSE`].
+/// The help overlay's lines, from [`BINDINGS`], [`SEARCH_BINDINGS`] and [`MOUSE`].
 pub fn help_rows() -> Vec<HelpRow> {
-    let mut rows = vec![HelpRow::Heading("Keys")];
-    rows.extend(
-        BINDINGS
+    let documented = |table: &'static [Binding]| {
+        table
             .iter()
             .filter(|b| !b.help.is_empty())
-            .map(|b| HelpRow::Key(b.label, b.help)),
-    );
+            .map(|b| HelpRow::Key(b.label, b.help))
+    };
+    let mut rows = vec![HelpRow::Heading("Keys")];
+    rows.extend(documented(&BINDINGS));
+    rows.extend([HelpRow::Blank, HelpRow::Heading("In the search box")]);
+    rows.extend(documented(&SEARCH_BINDINGS));
     rows.extend([HelpRow::Blank, HelpRow::Heading("Mouse")]);
     rows.extend(MOUSE.iter().map(|&(what, does)| HelpRow::Key(what, does)));
     rows
@@ -287,6 +305,9 @@ fn key_action(mode: Mode, event: &KeyEvent) -> Option<Action> {
         code: event.code,
         ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
     };
+    if mode == Mode::Search {
+        return search::key_action(pressed, event.modifiers);
+    }
     if event.modifiers.contains(KeyModifiers::ALT) {
         // No binding uses Alt: Alt-q must not quit as q does.
         return (mode == Mode::Normal)

@@ -2,7 +2,9 @@
 
 pub mod help;
 pub mod lesson;
+pub mod marks;
 pub mod notice;
+pub mod search;
 pub mod sidebar;
 pub mod status;
 

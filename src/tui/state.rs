@@ -2,9 +2,13 @@
 
 use ratatui::layout::Size;
 
+use std::sync::Arc;
+
 use super::book::{Book, DocId, Row};
+use super::finder::Place;
 use super::geometry::Areas;
 use super::keymap::Mode;
+use crate::search::Hit;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
@@ -14,10 +18,41 @@ pub enum Focus {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    /// The search box, over the lesson pane.
+    Search,
 }
 
+/// What the search box holds. Kept while it is closed, so `/` brings the last query back.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchBox {
+    pub query: String,
+    /// Byte offset of the cursor in `query`.
+    pub cursor: usize,
+    /// The lessons matching `query`, best first.
+    pub hits: Vec<Hit>,
+    /// The chosen hit, and the first one the list shows.
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// The matches of the last search opened, for `n` and `N` and for marking them.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matches {
+    pub query: String,
+    /// Every place the query matches, in reading order; never empty.
+    pub places: Vec<Place>,
+    /// The index terms to mark on the page.
+    pub terms: Arc<[String]>,
+    /// The place last jumped to.
+    pub current: usize,
+    /// Whether pages mark the matches (Esc turns it off, `n` on again).
+    pub marked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub size: Size,
     pub focus: Focus,
@@ -39,6 +74,8 @@ pub struct State {
     pub message: Option<String>,
     /// For each page, the guide line at the top when it was last left.
     pub places: Vec<Option<u32>>,
+    pub search: SearchBox,
+    pub matches: Option<Matches>,
 }
 
 impl State {
@@ -58,12 +95,15 @@ impl State {
             overlay: None,
             message: None,
             places: vec![None; book.docs.len()],
+            search: SearchBox::default(),
+            matches: None,
         }
     }
 
     pub fn mode(&self) -> Mode {
         match self.overlay {
             Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Search) => Mode::Search,
             None => Mode::Normal,
         }
     }

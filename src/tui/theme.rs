@@ -29,9 +29,15 @@ pub struct Styles {
     pub help_heading: Style,
     pub help_key: Style,
     pub notice: Style,
+    /// Words a search matched, and those of the match last jumped to.
+    pub found: Style,
+    pub found_current: Style,
 }
 
 struct Chrome {
+    found: (u8, u8, u8),
+    found_current: (u8, u8, u8),
+    found_text: (u8, u8, u8),
     selection: (u8, u8, u8),
     idle_selection: (u8, u8, u8),
     status: (u8, u8, u8),
@@ -39,6 +45,9 @@ struct Chrome {
 }
 
 const DARK: Chrome = Chrome {
+    found: (229, 192, 123),
+    found_current: (240, 140, 60),
+    found_text: (30, 33, 39),
     selection: (62, 68, 82),
     idle_selection: (44, 48, 58),
     status: (33, 37, 43),
@@ -46,6 +55,9 @@ const DARK: Chrome = Chrome {
 };
 
 const LIGHT: Chrome = Chrome {
+    found: (255, 222, 110),
+    found_current: (255, 160, 70),
+    found_text: (20, 20, 20),
     selection: (208, 216, 232),
     idle_selection: (228, 232, 240),
     status: (236, 238, 242),
@@ -91,6 +103,10 @@ impl Styles {
             help_heading: page.heading,
             help_key: page.bullet.add_modifier(bold),
             notice: page.title,
+            found: bg(c.found).patch(fg(c.found_text)),
+            found_current: bg(c.found_current)
+                .patch(fg(c.found_text))
+                .add_modifier(bold),
             page: page.clone(),
         }
     }
@@ -118,6 +134,8 @@ impl Styles {
             help_heading: bold.add_modifier(Modifier::UNDERLINED),
             help_key: bold,
             notice: bold,
+            found: plain.add_modifier(Modifier::REVERSED),
+            found_current: bold.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
         }
     }
 }
@@ -137,6 +155,8 @@ mod tests {
             styles.status,
             styles.current,
             styles.help_key,
+            styles.found,
+            styles.found_current,
         ];
         for style in all {
             assert!(style.fg.is_none() && style.bg.is_none(), "{style:?}");

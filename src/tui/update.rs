@@ -1,11 +1,13 @@
 //! `update(state, action)`: every change to the screen's state, with no terminal in sight.
 
+mod search;
 mod sidebar;
 
 use ratatui::layout::Size;
 
 use super::action::{Action, Effect};
 use super::book::{Book, DocId};
+use super::finder::Finder;
 use super::geometry::{self, contains};
 use super::keymap;
 use super::pages::Pages;
@@ -16,6 +18,7 @@ use super::theme::Styles;
 /// styles they are drawn in. `update` and the view both read it.
 pub struct Context<'a, 'g> {
     pub book: &'a Book<'g>,
+    pub finder: &'a Finder<'a, 'g>,
     pub pages: &'a Pages<'g>,
     pub styles: &'a Styles,
 }
@@ -36,14 +39,24 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
         // Nothing can be seen to change while the "too small" notice is up.
         return Vec::new();
     }
-    if state.overlay.is_some() {
-        return help(state, action, ctx);
+    match state.overlay {
+        Some(Overlay::Help { .. }) => return help(state, action, ctx),
+        Some(Overlay::Search) => return search::in_box(state, action, ctx),
+        None => {}
     }
     match action {
         Action::Quit => return vec![Effect::Quit],
         Action::Suspend => return vec![Effect::Suspend],
         Action::ToggleHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::Close => {}
+        Action::Close => {
+            if search::unmark(state) {
+                state.message = Some("matches unmarked; n marks them again".into());
+            }
+        }
+        Action::Search => search::open_box(state, ctx),
+        Action::NextMatch => search::step(state, ctx, true),
+        Action::PreviousMatch => search::step(state, ctx, false),
+        Action::Edit(_) => {}
         Action::SwitchFocus => switch_focus(state),
         Action::ToggleSidebar => toggle_sidebar(state, ctx),
         Action::Down | Action::Up => step(state, ctx, &action, 1),

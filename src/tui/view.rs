@@ -3,11 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::Size;
 
-use super::geometry::{self, Areas};
+use super::geometry::{self, Areas, SearchBox};
 use super::keymap;
 use super::panes::help::Help;
 use super::panes::lesson::LessonPane;
 use super::panes::notice::TooSmall;
+use super::panes::search::SearchPane;
 use super::panes::sidebar::Sidebar;
 use super::panes::status::StatusBar;
 use super::state::{Overlay, State};
@@ -40,11 +41,23 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
         wide: widest > usize::from(areas.body.width),
     };
     frame.render_widget(status, areas.status);
-    if let Some(Overlay::Help { scroll }) = state.overlay {
-        let help = Help {
-            styles: ctx.styles,
-            scroll,
-        };
-        frame.render_widget(help, geometry::help_box(size, keymap::help_rows().len()));
+    match state.overlay {
+        Some(Overlay::Help { scroll }) => {
+            let help = Help {
+                styles: ctx.styles,
+                scroll,
+            };
+            frame.render_widget(help, geometry::help_box(size, keymap::help_rows().len()));
+        }
+        Some(Overlay::Search) => {
+            let pane = SearchPane {
+                state,
+                ctx,
+                areas: SearchBox::new(&areas),
+            };
+            frame.set_cursor_position(pane.cursor());
+            frame.render_widget(pane, areas.lesson);
+        }
+        None => {}
     }
 }

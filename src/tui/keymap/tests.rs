@@ -89,7 +89,7 @@ fn releases_and_bare_modifiers_do_nothing() {
 
 #[test]
 fn keys_for_later_screens_stay_free() {
-    for c in ['/', 'p', 'x'] {
+    for c in ['p', 'x'] {
         assert!(
             BINDINGS.iter().all(|b| !b.keys.contains(&key(c))),
             "{c} is reserved"
@@ -99,21 +99,55 @@ fn keys_for_later_screens_stay_free() {
 
 #[test]
 fn no_key_is_bound_twice() {
-    let mut seen = Vec::new();
-    for b in &BINDINGS {
-        for k in b.keys {
-            assert!(!seen.contains(k), "{k:?} is bound twice");
-            seen.push(*k);
+    for table in [&BINDINGS[..], &SEARCH_BINDINGS[..]] {
+        let mut seen = Vec::new();
+        for b in table {
+            for k in b.keys {
+                assert!(!seen.contains(k), "{k:?} is bound twice");
+                seen.push(*k);
+            }
         }
     }
 }
 
 #[test]
 fn every_binding_is_documented_or_follows_one_that_is() {
-    assert!(!BINDINGS[0].help.is_empty());
-    for b in &BINDINGS {
-        assert_eq!(b.label.is_empty(), b.help.is_empty(), "{:?}", b.action);
+    for table in [&BINDINGS[..], &SEARCH_BINDINGS[..]] {
+        assert!(!table[0].help.is_empty());
+        for b in table {
+            assert_eq!(b.label.is_empty(), b.help.is_empty(), "{:?}", b.action);
+        }
     }
+}
+
+#[test]
+fn in_the_search_box_letters_type_and_commands_edit() {
+    use crate::tui::action::Edit;
+    let s = Mode::Search;
+    for c in ['q', 'j', '/', 'n', '?', ' ', 'É', '日'] {
+        assert_eq!(
+            action(s, &char_key(c)),
+            Some(Action::Edit(Edit::Insert(c))),
+            "{c}"
+        );
+    }
+    let ctrl = |c| press(KeyCode::Char(c), KeyModifiers::CONTROL);
+    assert_eq!(action(s, &ctrl('w')), Some(Action::Edit(Edit::DeleteWord)));
+    assert_eq!(action(s, &ctrl('c')), Some(Action::Quit));
+    assert_eq!(action(s, &ctrl('n')), Some(Action::Down));
+    assert_eq!(action(s, &ctrl('x')), None);
+    assert_eq!(
+        action(s, &press(KeyCode::Char('x'), KeyModifiers::ALT)),
+        None
+    );
+    assert_eq!(
+        action(s, &press(KeyCode::Right, KeyModifiers::NONE)),
+        Some(Action::Edit(Edit::Right))
+    );
+    assert_eq!(
+        action(s, &press(KeyCode::Esc, KeyModifiers::NONE)),
+        Some(Action::Close)
+    );
 }
 
 #[test]

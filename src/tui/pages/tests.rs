@@ -1,6 +1,7 @@
 use super::*;
 use crate::guide::load;
 use crate::render::{ColorMode, ThemeKind};
+use crate::tui::finder::Finder;
 use crate::tui::state::State;
 use crate::tui::theme::Styles;
 use crate::tui::update::{Context, update};
@@ -40,8 +41,10 @@ fn a_page_that_fails_to_lay_out_shows_why_and_the_tutor_goes_on() {
     assert_eq!(pages.extent(3, 80), (0, 0));
 
     let styles = Styles::new(&theme());
+    let finder = Finder::new(&book);
     let ctx = Context {
         book: &book,
+        finder: &finder,
         pages: &pages,
         styles: &styles,
     };

@@ -7,9 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::marks::mark_terms;
 use super::scrollbar;
 use crate::render::{display_width, fit};
 use crate::tui::state::{Focus, State};
+use crate::tui::theme::Styles;
 use crate::tui::update::Context;
 
 pub struct LessonPane<'a, 'g> {
@@ -41,11 +43,21 @@ impl Widget for LessonPane<'_, '_> {
                 let first = state.scroll.min(page.lines.len());
                 // Only pieces wider than the pane move sideways; prose that fits stays put.
                 let moves = page.wider_than(usize::from(body.width));
-                let visible = page.lines.iter().zip(moves).skip(first).take(height);
-                for (i, (line, moves)) in visible.enumerate() {
+                let marks = self.marks();
+                let visible = page.lines.iter().zip(moves).zip(&page.source);
+                let visible = visible.skip(first).take(height);
+                for (i, ((line, moves), &source)) in visible.enumerate() {
                     let y = body.y + i as u16;
                     let skip = if moves { state.hscroll } else { 0 };
-                    draw_from(buf, body.x, y, line, skip, body.width);
+                    let marked = marks.as_ref().and_then(|m| m.mark(line, source, styles));
+                    draw_from(
+                        buf,
+                        body.x,
+                        y,
+                        marked.as_ref().unwrap_or(line),
+                        skip,
+                        body.width,
+                    );
                     self.mark_cut(buf, y, line.width(), skip);
                 }
                 scrollbar(buf, area, page.lines.len(), height, first, border);
@@ -70,6 +82,19 @@ impl Widget for LessonPane<'_, '_> {
 }
 
 impl LessonPane<'_, '_> {
+    /// What to mark on this page: the last search's terms, and the line of the match
+    /// last jumped to, when the page has matches and they are marked.
+    fn marks(&self) -> Option<Marks<'_>> {
+        let matches = self.state.matches.as_ref().filter(|m| m.marked)?;
+        let doc = self.state.doc;
+        let on_page = matches.places.iter().any(|p| p.doc == doc);
+        let current = matches.places.get(matches.current);
+        on_page.then(|| Marks {
+            terms: &matches.terms,
+            current: current.filter(|p| p.doc == doc).map(|p| p.line),
+        })
+    }
+
     /// A line cut by the pane's edges gets `‹` or `›` in the padding beside it, so wide
     /// diagrams say there is more to see without a cell of them changing.
     fn mark_cut(&self, buf: &mut Buffer, y: u16, line_width: usize, skip: usize) {
@@ -111,6 +136,25 @@ impl LessonPane<'_, '_> {
         spans.push(Span::styled(fit(last, left), styles.pane_title));
         spans.push(Span::raw(" "));
         Line::from(spans)
+    }
+}
+
+struct Marks<'a> {
+    terms: &'a [String],
+    current: Option<u32>,
+}
+
+impl Marks<'_> {
+    /// `line` (showing guide line `source`) with its matches marked, if it has any.
+    fn mark(&self, line: &Line, source: u32, styles: &Styles) -> Option<Line<'static>> {
+        if source == 0 {
+            return None;
+        }
+        let style = match self.current == Some(source) {
+            true => styles.found_current,
+            false => styles.found,
+        };
+        mark_terms(line, self.terms, style)
     }
 }
 

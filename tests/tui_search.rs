@@ -1,0 +1,252 @@
+//! The search box on the real guide, driven through `update` and drawn into a TestBackend:
+//! results as you type, Enter to the match, Esc back, n/N across lessons.
+
+use pyguide::guide::load;
+use pyguide::render::{ColorMode, Theme, ThemeKind};
+use pyguide::tui::action::{Action, Edit};
+use pyguide::tui::state::{Overlay, State};
+use pyguide::tui::update::update;
+use pyguide::tui::{self, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Size;
+use ratatui::style::Modifier;
+
+/// Starts the tutor at `width`×`height`, applies `actions`, and returns the state, the
+/// drawn screen and the page on screen as "2.4" (or its label).
+fn run(width: u16, height: u16, actions: &[Action]) -> (State, Buffer, String) {
+    let guide = load::builtin().unwrap().guide;
+    let theme = Theme::new(ThemeKind::Dark, ColorMode::Monochrome);
+    tui::with_context(&guide, &theme, |ctx| {
+        let mut state = State::new(ctx.book, Size::new(width, height));
+        for action in actions {
+            update(&mut state, action.clone(), ctx);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| view::draw(frame, &state, ctx))
+            .unwrap();
+        let page = ctx.book.short_name(state.doc);
+        (state, terminal.backend().buffer().clone(), page)
+    })
+}
+
+fn text(buf: &Buffer) -> String {
+    let width = buf.area.width as usize;
+    let cells: Vec<&str> = buf.content().iter().map(|c| c.symbol()).collect();
+    let rows: Vec<String> = cells
+        .chunks(width)
+        .map(|row| row.concat().trim_end().to_string())
+        .collect();
+    rows.join("\n")
+}
+
+/// `/`, then the query typed key by key.
+fn search(query: &str) -> Vec<Action> {
+    let mut actions = vec![Action::Search];
+    actions.extend(query.chars().map(|c| Action::Edit(Edit::Insert(c))));
+    actions
+}
+
+fn then(mut actions: Vec<Action>, more: &[Action]) -> Vec<Action> {
+    actions.extend_from_slice(more);
+    actions
+}
+
+/// The text of the cells drawn in reverse video, row by row (the marks without colour).
+fn reversed(buf: &Buffer) -> Vec<String> {
+    let width = buf.area.width as usize;
+    buf.content()
+        .chunks(width)
+        .map(|row| {
+            row.iter()
+                .filter(|c| c.modifier.contains(Modifier::REVERSED))
+                .map(|c| c.symbol())
+                .collect::<String>()
+        })
+        .filter(|r| !r.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn results_come_as_you_type() {
+    for (query, first) in [("g", None), ("gi", None), ("gil", Some("2.4"))] {
+        let (state, _, _) = run(80, 24, &search(query));
+        assert_eq!(state.overlay, Some(Overlay::Search));
+        assert!(!state.search.hits.is_empty(), "{query} finds nothing");
+        if let Some(first) = first {
+            assert_eq!(state.search.hits[0].lesson.to_string(), first);
+        }
+    }
+    let (_, screen, _) = run(80, 24, &search("gil"));
+    insta::assert_snapshot!("search_gil_80x24", text(&screen));
+}
+
+#[test]
+fn an_empty_box_and_a_fruitless_query_say_what_to_do() {
+    let (_, screen, _) = run(80, 24, &search(""));
+    assert!(text(&screen).contains("Type a word"), "{}", text(&screen));
+    let (state, screen, _) = run(80, 24, &search("zzqxj"));
+    assert!(state.search.hits.is_empty());
+    assert!(text(&screen).contains("No lesson matches 'zzqxj'"));
+    let (state, _, _) = run(80, 24, &then(search("zzqxj"), &[Action::Open]));
+    assert_eq!(state.message.as_deref(), Some("no lesson matches 'zzqxj'"));
+    assert_eq!(state.overlay, Some(Overlay::Search));
+}
+
+#[test]
+fn enter_opens_the_lesson_at_the_match_with_every_match_marked() {
+    let (state, screen, page) = run(120, 40, &then(search("tracemalloc"), &[Action::Open]));
+    assert_eq!(page, "3.4");
+    assert_eq!(state.overlay, None);
+    let message = state.message.clone().unwrap_or_default();
+    assert!(message.starts_with("match "), "{message}");
+    let marks = reversed(&screen);
+    let status = marks.last().cloned().unwrap_or_default();
+    let on_page: Vec<&String> = marks.iter().filter(|r| **r != status).collect();
+    assert!(
+        !on_page.is_empty(),
+        "no match is marked:\n{}",
+        text(&screen)
+    );
+    for row in &on_page {
+        // Only the word is marked, not the line around it.
+        assert!(row.to_lowercase().contains("tracemalloc"), "{row:?}");
+    }
+}
+
+#[test]
+fn the_chosen_result_is_the_one_opened() {
+    let (state, _, _) = run(100, 30, &search("gil"));
+    let second = state.search.hits[1].lesson.to_string();
+    let (_, _, page) = run(100, 30, &then(search("gil"), &[Action::Down, Action::Open]));
+    assert_eq!(page, second);
+    // Up at the top and Down past the end stay on the list.
+    let (state, _, _) = run(100, 30, &then(search("gil"), &[Action::Up, Action::Up]));
+    assert_eq!(state.search.selected, 0);
+    let many = vec![Action::PageDown; 5];
+    let (state, _, _) = run(100, 30, &then(search("gil"), &many));
+    assert_eq!(state.search.selected, state.search.hits.len() - 1);
+}
+
+#[test]
+fn esc_closes_the_box_where_you_were_and_keeps_the_query() {
+    let before = vec![Action::Section(2), Action::NextPage, Action::PageDown];
+    let (start, _, _) = run(100, 30, &before);
+    let mut actions = before.clone();
+    actions.extend(search("asyncio"));
+    actions.extend([Action::Down, Action::Close]);
+    let (state, _, _) = run(100, 30, &actions);
+    assert_eq!((state.doc, state.scroll), (start.doc, start.scroll));
+    assert_eq!(state.overlay, None);
+    actions.push(Action::Search);
+    let (state, screen, _) = run(100, 30, &actions);
+    assert_eq!(state.search.query, "asyncio");
+    assert!(text(&screen).contains("/ asyncio"));
+    assert_eq!(state.search.hits[0].lesson.to_string(), "4.3");
+}
+
+#[test]
+fn n_and_shift_n_step_through_every_match_across_lessons() {
+    let start = then(search("gil"), &[Action::Open]);
+    let (state, _, _) = run(100, 30, &start);
+    let total = state.matches.as_ref().unwrap().places.len();
+    let began = state.matches.as_ref().unwrap().current;
+    assert!(total > 3, "gil should match more than three places");
+    let mut pages = std::collections::BTreeSet::new();
+    let mut actions = start.clone();
+    for step in 1..=total {
+        actions.push(Action::NextMatch);
+        let (state, _, page) = run(100, 30, &actions);
+        pages.insert(page);
+        let m = state.matches.as_ref().unwrap();
+        let message = state.message.clone().unwrap();
+        assert!(message.starts_with(&format!("match {} of {total}", m.current + 1)));
+        if step == total {
+            // Once round the guide, back where it began.
+            assert_eq!(m.current, began);
+        }
+    }
+    assert!(pages.len() >= 3, "n stayed on {pages:?}");
+    let (first, _, _) = run(100, 30, &start);
+    let (back, _, _) = run(
+        100,
+        30,
+        &then(start.clone(), &[Action::NextMatch, Action::PreviousMatch]),
+    );
+    assert_eq!(
+        first.matches.unwrap().current,
+        back.matches.unwrap().current
+    );
+}
+
+#[test]
+fn n_without_a_search_says_how_to_start_one() {
+    let (state, _, _) = run(100, 30, &[Action::NextMatch]);
+    assert_eq!(
+        state.message.as_deref(),
+        Some("no search yet: press / to search")
+    );
+}
+
+#[test]
+fn esc_on_the_page_unmarks_and_n_marks_again() {
+    let start = then(search("gil"), &[Action::Open]);
+    let (_, screen, _) = run(100, 30, &start);
+    let marked = reversed(&screen).len();
+    let (state, screen, _) = run(100, 30, &then(start.clone(), &[Action::Close]));
+    assert!(!state.matches.as_ref().unwrap().marked);
+    assert!(reversed(&screen).len() < marked);
+    let (state, _, _) = run(100, 30, &then(start, &[Action::Close, Action::NextMatch]));
+    assert!(state.matches.unwrap().marked);
+}
+
+#[test]
+fn a_click_on_a_result_opens_it_and_a_click_outside_closes_the_box() {
+    // At 100×30 the sidebar is 27 wide; results start on row 3, two rows each.
+    let (state, _, page) = run(
+        100,
+        30,
+        &then(search("gil"), &[Action::Click { x: 40, y: 5 }]),
+    );
+    assert_eq!(page, state.search.hits[1].lesson.to_string());
+    let (state, _, _) = run(
+        100,
+        30,
+        &then(search("gil"), &[Action::Click { x: 2, y: 5 }]),
+    );
+    assert_eq!(state.overlay, None);
+}
+
+#[test]
+fn odd_queries_and_keys_never_break_the_box() {
+    let long = "é".repeat(400);
+    for query in [
+        "(((",
+        "in:code",
+        "in:title ",
+        "🐍 ∑ 日本",
+        "a",
+        ".*+?[]{}|\\",
+        &long,
+    ] {
+        for size in [(60, 15), (120, 40)] {
+            let mut actions = search(query);
+            actions.extend([
+                Action::Edit(Edit::Left),
+                Action::Edit(Edit::Backspace),
+                Action::Edit(Edit::DeleteWord),
+                Action::Edit(Edit::End),
+                Action::Down,
+                Action::PageDown,
+                Action::Resize(size.0 + 10, size.1 + 3),
+                Action::Open,
+                Action::NextMatch,
+                Action::PreviousMatch,
+            ]);
+            let (state, _, _) = run(size.0, size.1, &actions);
+            assert!(state.search.query.chars().count() <= 256);
+        }
+    }
+}
