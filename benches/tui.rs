@@ -8,7 +8,7 @@ use std::io::Sink;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use pyguide::guide::load;
 use pyguide::render::{ColorMode, Theme, ThemeKind, warm_up};
-use pyguide::tui::action::Action;
+use pyguide::tui::action::{Action, Edit};
 use pyguide::tui::book::Book;
 use pyguide::tui::finder::Finder;
 use pyguide::tui::pages::Pages;
@@ -101,6 +101,52 @@ fn keypresses_in(c: &mut Criterion, ctx: &Context) {
     });
 }
 
+/// Typing in the search box: every key re-ranks the guide and redraws the box; `n` jumps
+/// to the next match (across pages) and draws it with the matches marked.
+fn searching(c: &mut Criterion) {
+    let guide = load::builtin().unwrap().guide;
+    let theme = theme();
+    warm_up(&theme);
+    tui::with_context(&guide, &theme, |ctx| {
+        let mut terminal = screen(200, 60);
+        let mut state = State::new(ctx.book, Size::new(200, 60));
+        update(&mut state, Action::Search, ctx);
+        for c in "garbage col".chars() {
+            update(&mut state, Action::Edit(Edit::Insert(c)), ctx);
+        }
+        let mut typing = true;
+        c.bench_function("tui/search box: type or erase a letter, 200x60", |b| {
+            b.iter(|| {
+                let edit = if typing {
+                    Edit::Insert('l')
+                } else {
+                    Edit::Backspace
+                };
+                typing = !typing;
+                update(&mut state, black_box(Action::Edit(edit)), ctx);
+                terminal
+                    .draw(|frame| view::draw(frame, &state, ctx))
+                    .unwrap();
+            })
+        });
+        update(&mut state, Action::Close, ctx);
+        update(&mut state, Action::Search, ctx);
+        for _ in 0..20 {
+            update(&mut state, Action::Edit(Edit::Backspace), ctx);
+        }
+        update(&mut state, Action::Edit(Edit::Insert('a')), ctx);
+        update(&mut state, Action::Open, ctx);
+        c.bench_function("tui/n: next match of 'a', marked, 200x60", |b| {
+            b.iter(|| {
+                update(&mut state, black_box(Action::NextMatch), ctx);
+                terminal
+                    .draw(|frame| view::draw(frame, &state, ctx))
+                    .unwrap();
+            })
+        });
+    });
+}
+
 /// Opening a lesson no one has looked at: highlight, lay out, draw (syntect already loaded,
 /// as the tutor loads it in the background after its first frame).
 fn first_view(c: &mut Criterion) {
@@ -134,5 +180,5 @@ fn first_view(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, first_frame, keypresses, first_view);
+criterion_group!(benches, first_frame, keypresses, searching, first_view);
 criterion_main!(benches);
