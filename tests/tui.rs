@@ -151,6 +151,20 @@ fn every_size_down_to_one_by_one_draws() {
 }
 
 #[test]
+fn a_breadcrumb_that_just_fits_is_shown_whole() {
+    // The breadcrumb is 69 columns; the title row of a 75-column pane has room for it and
+    // the spaces around it, and so does every wider pane.
+    let whole = "2 Python Internals & Architecture › 2.4 Global Interpreter Lock (GIL)";
+    for width in 75..=80 {
+        let mut actions = vec![Action::ToggleSidebar];
+        actions.extend(open("2.4"));
+        let shown = plain(width, 24, &actions);
+        let title = shown.lines().next().unwrap_or_default();
+        assert!(title.contains(whole), "at {width}: {title}");
+    }
+}
+
+#[test]
 fn wide_diagrams_are_cut_by_the_pane_and_marked() {
     let shown = plain(80, 24, &open("2.4"));
     let marked: Vec<&str> = shown

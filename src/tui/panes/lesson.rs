@@ -123,13 +123,13 @@ impl LessonPane<'_, '_> {
         for part in outer {
             // Outer parts get what the innermost leaves over, and at least a few columns.
             let keep = left
-                .saturating_sub(last_width + SEPARATOR.len())
+                .saturating_sub(last_width + display_width(SEPARATOR))
                 .min(display_width(part));
             if keep < 4 {
                 continue;
             }
             let shown = fit(part, keep);
-            left = left.saturating_sub(display_width(&shown) + 3);
+            left = left.saturating_sub(display_width(&shown) + display_width(SEPARATOR));
             spans.push(Span::styled(shown, styles.page.muted));
             spans.push(Span::styled(SEPARATOR, styles.crumb_separator));
         }
