@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod error;
 pub mod guide;
+pub mod progress;
 pub mod render;
 pub mod search;
 pub mod tui;

@@ -1,0 +1,249 @@
+//! Progress through a guide: ticked learning-path items, lessons read, and where reading
+//! stopped. Plain data and the changes that can be made to it; `store` keeps it on disk.
+
+pub mod items;
+pub mod locate;
+pub mod store;
+
+use std::collections::BTreeMap;
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+
+/// The version this pyguide writes. A store with a higher one is read, never written.
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub version: u32,
+    /// By item id, never by position, so an edited guide keeps its ticks; ticks for items
+    /// a guide no longer has are kept.
+    #[serde(default)]
+    pub items: BTreeMap<String, ItemMark>,
+    /// By lesson id ("2.4").
+    #[serde(default)]
+    pub lessons: BTreeMap<String, LessonMark>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<Last>,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            version: VERSION,
+            items: BTreeMap::new(),
+            lessons: BTreeMap::new(),
+            last: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemMark {
+    pub done: bool,
+    /// When it was last ticked or unticked, RFC 3339.
+    pub at: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonMark {
+    #[serde(default)]
+    pub read: bool,
+    /// The guide line at the top of the screen when the lesson was last left.
+    #[serde(default)]
+    pub scroll: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visited: Option<String>,
+}
+
+/// Where reading stopped: the tutor reopens there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Last {
+    pub lesson: String,
+    pub scroll: u32,
+}
+
+/// One change, applied to whatever is on disk at the moment it is saved, so two running
+/// copies never undo each other's work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Tick {
+        id: String,
+        done: bool,
+    },
+    Read {
+        lesson: String,
+        read: bool,
+    },
+    /// A lesson was left with this guide line at the top.
+    Place {
+        lesson: String,
+        scroll: u32,
+    },
+    /// Merge another store: ticks and reads are added, never taken away.
+    Import(Progress),
+    Reset,
+}
+
+impl Progress {
+    pub fn done(&self, id: &str) -> bool {
+        self.items.get(id).is_some_and(|m| m.done)
+    }
+
+    pub fn read(&self, lesson: &str) -> bool {
+        self.lessons.get(lesson).is_some_and(|m| m.read)
+    }
+
+    /// Applies `change`, stamped with the time `at` (RFC 3339).
+    pub fn apply(&mut self, change: &Change, at: &str) {
+        match change {
+            Change::Tick { id, done } => {
+                let mark = ItemMark {
+                    done: *done,
+                    at: at.to_owned(),
+                };
+                self.items.insert(id.clone(), mark);
+            }
+            Change::Read { lesson, read } => {
+                self.lessons.entry(lesson.clone()).or_default().read = *read;
+            }
+            Change::Place { lesson, scroll } => {
+                let mark = self.lessons.entry(lesson.clone()).or_default();
+                mark.scroll = *scroll;
+                mark.visited = Some(at.to_owned());
+                self.last = Some(Last {
+                    lesson: lesson.clone(),
+                    scroll: *scroll,
+                });
+            }
+            Change::Import(other) => self.merge(other),
+            Change::Reset => *self = Progress::default(),
+        }
+    }
+
+    fn merge(&mut self, other: &Progress) {
+        for (id, mark) in other.items.iter().filter(|(_, m)| m.done) {
+            if !self.done(id) {
+                self.items.insert(id.clone(), mark.clone());
+            }
+        }
+        for (lesson, mark) in &other.lessons {
+            let mine = self.lessons.entry(lesson.clone()).or_default();
+            mine.read |= mark.read;
+            if mine.visited.is_none() {
+                mine.visited.clone_from(&mark.visited);
+                mine.scroll = mark.scroll;
+            }
+        }
+        if self.last.is_none() {
+            self.last.clone_from(&other.last);
+        }
+    }
+}
+
+/// Now, as RFC 3339 in UTC to the second.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AT: &str = "2026-11-24T10:00:00Z";
+
+    #[test]
+    fn ticks_reads_and_places_are_kept_by_id() {
+        let mut p = Progress::default();
+        p.apply(
+            &Change::Tick {
+                id: "beginner/x".into(),
+                done: true,
+            },
+            AT,
+        );
+        p.apply(
+            &Change::Read {
+                lesson: "2.4".into(),
+                read: true,
+            },
+            AT,
+        );
+        p.apply(
+            &Change::Place {
+                lesson: "2.4".into(),
+                scroll: 12,
+            },
+            AT,
+        );
+        assert!(p.done("beginner/x") && p.read("2.4"));
+        assert_eq!(
+            p.last,
+            Some(Last {
+                lesson: "2.4".into(),
+                scroll: 12
+            })
+        );
+        p.apply(
+            &Change::Tick {
+                id: "beginner/x".into(),
+                done: false,
+            },
+            AT,
+        );
+        assert!(!p.done("beginner/x"));
+        assert_eq!(p.items.len(), 1, "an untick is remembered with its time");
+    }
+
+    #[test]
+    fn an_import_adds_and_never_takes_away() {
+        let mut mine = Progress::default();
+        mine.apply(
+            &Change::Tick {
+                id: "a".into(),
+                done: true,
+            },
+            AT,
+        );
+        mine.apply(
+            &Change::Tick {
+                id: "b".into(),
+                done: false,
+            },
+            AT,
+        );
+        let mut theirs = Progress::default();
+        theirs.apply(
+            &Change::Tick {
+                id: "a".into(),
+                done: false,
+            },
+            AT,
+        );
+        theirs.apply(
+            &Change::Tick {
+                id: "b".into(),
+                done: true,
+            },
+            AT,
+        );
+        theirs.apply(
+            &Change::Read {
+                lesson: "1.1".into(),
+                read: true,
+            },
+            AT,
+        );
+        mine.apply(&Change::Import(theirs), AT);
+        assert!(mine.done("a") && mine.done("b") && mine.read("1.1"));
+    }
+
+    #[test]
+    fn now_is_rfc_3339() {
+        let t = now();
+        assert!(
+            t.len() == 20 && t.ends_with('Z') && t.as_bytes()[10] == b'T',
+            "{t}"
+        );
+    }
+}

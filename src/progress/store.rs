@@ -1,0 +1,261 @@
+//! The progress file on disk, kept safe: every change is a read-modify-write under an
+//! exclusive lock on a separate lock file, written to a temporary file that is synced and
+//! renamed over the store (then the directory synced), so a crash leaves the old document
+//! or the new one, never a torn one. A damaged store is moved aside, never overwritten.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+use super::{Change, Progress, VERSION, now};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot {what} {}: {source}", path.display())]
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{} was written by a newer pyguide (version {version}); it is read but not \
+         changed: upgrade pyguide to save progress",
+        path.display()
+    )]
+    Newer { version: u32, path: PathBuf },
+}
+
+fn io<'p>(what: &'static str, path: &'p Path) -> impl FnOnce(std::io::Error) -> StoreError + 'p {
+    move |source| StoreError::Io {
+        what,
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Progress as read, and what the reader should be told.
+#[derive(Debug, Default)]
+pub struct Opened {
+    pub progress: Progress,
+    /// One line each: a damaged store moved aside, and where.
+    pub notes: Vec<String>,
+    /// Set when the store must not be written (it is from a newer pyguide).
+    pub read_only: Option<u32>,
+}
+
+pub struct Store {
+    path: PathBuf,
+}
+
+impl Store {
+    pub fn new(path: PathBuf) -> Store {
+        Store { path }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        with_suffix(&self.path, ".lock")
+    }
+
+    /// Reads the store, tidying up after crashes on the way: stray temporary files go,
+    /// and a damaged store is moved aside (the note says where).
+    pub fn open(&self) -> Result<Opened, StoreError> {
+        let Some(dir) = self.dir() else {
+            return Ok(Opened::default());
+        };
+        if !dir.is_dir() {
+            return Ok(Opened::default());
+        }
+        match self.locked() {
+            Ok(_lock) => {
+                self.remove_strays(dir);
+                self.read()
+            }
+            // A directory we may read but not write: read without the lock.
+            Err(_) => self.read_unlocked(),
+        }
+    }
+
+    /// Applies `change` to what is on disk now and saves the result. Returns the saved
+    /// progress and any notes (a damaged store moved aside).
+    pub fn apply(&self, change: &Change) -> Result<(Progress, Vec<String>), StoreError> {
+        if let Some(dir) = self.dir() {
+            fs::create_dir_all(dir).map_err(io("create the directory", dir))?;
+        }
+        let _lock = self.locked()?;
+        let mut opened = self.read()?;
+        if let Some(version) = opened.read_only {
+            return Err(StoreError::Newer {
+                version,
+                path: self.path.clone(),
+            });
+        }
+        opened.progress.apply(change, &now());
+        self.write(&opened.progress)?;
+        Ok((opened.progress, opened.notes))
+    }
+
+    fn dir(&self) -> Option<&Path> {
+        self.path.parent().filter(|d| !d.as_os_str().is_empty())
+    }
+
+    /// Holds the exclusive lock until dropped. The lock is on a file of its own, so that
+    /// renaming a new store into place never swaps the locked file from under a waiter.
+    fn locked(&self) -> Result<File, StoreError> {
+        let path = self.lock_path();
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io("open the lock file", &path))?;
+        file.lock().map_err(io("lock", &path))?;
+        Ok(file)
+    }
+
+    fn read_unlocked(&self) -> Result<Opened, StoreError> {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Opened::default()),
+            Err(e) => return Err(io("read", &self.path)(e)),
+        };
+        match parse(&bytes) {
+            Ok((progress, read_only)) => Ok(Opened {
+                progress,
+                notes: Vec::new(),
+                read_only,
+            }),
+            // Cannot move it aside without write access: say so, and leave it alone.
+            Err(why) => Ok(Opened {
+                notes: vec![format!(
+                    "progress file {} is damaged ({why}); starting from nothing",
+                    self.path.display()
+                )],
+                ..Opened::default()
+            }),
+        }
+    }
+
+    /// Reads the store under the lock, moving a damaged one aside.
+    fn read(&self) -> Result<Opened, StoreError> {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Opened::default()),
+            Err(e) => return Err(io("read", &self.path)(e)),
+        };
+        match parse(&bytes) {
+            Ok((progress, read_only)) => Ok(Opened {
+                progress,
+                notes: Vec::new(),
+                read_only,
+            }),
+            Err(why) => {
+                let aside = with_suffix(
+                    &self.path,
+                    &format!(".corrupt-{}-{}", stamp(), std::process::id()),
+                );
+                fs::rename(&self.path, &aside).map_err(io("move aside", &self.path))?;
+                Ok(Opened {
+                    notes: vec![format!(
+                        "progress file was damaged ({why}); kept it as {} and started afresh",
+                        aside.display()
+                    )],
+                    ..Opened::default()
+                })
+            }
+        }
+    }
+
+    fn write(&self, progress: &Progress) -> Result<(), StoreError> {
+        let temp = with_suffix(&self.path, &format!(".tmp-{}", std::process::id()));
+        let mut text = serde_json::to_vec_pretty(progress).unwrap_or_default();
+        text.push(b'\n');
+        let written = (|| {
+            let mut file = File::create(&temp)?;
+            file.write_all(&text)?;
+            file.sync_all()
+        })();
+        if let Err(e) = written {
+            let _ = fs::remove_file(&temp);
+            return Err(io("write", &temp)(e));
+        }
+        if let Err(e) = fs::rename(&temp, &self.path) {
+            let _ = fs::remove_file(&temp);
+            return Err(io("replace", &self.path)(e));
+        }
+        // The rename is durable only once the directory is synced.
+        if let Some(dir) = self.dir() {
+            File::open(dir)
+                .and_then(|d| d.sync_all())
+                .map_err(io("sync", dir))?;
+        }
+        Ok(())
+    }
+
+    /// Temporary files left by a writer that died: under the lock, no one else is writing.
+    fn remove_strays(&self, dir: &Path) {
+        let Some(name) = self.path.file_name().and_then(|n| n.to_str()) else {
+            return;
+        };
+        let prefix = format!("{name}.tmp-");
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// The progress in `bytes`, and the newer version it came from if it did; or why it is
+/// damaged.
+fn parse(bytes: &[u8]) -> Result<(Progress, Option<u32>), String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("it is empty".into());
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or("no version number")?;
+    let version = u32::try_from(version).map_err(|_| "version out of range")?;
+    if version > VERSION {
+        return Ok((lenient(&value), Some(version)));
+    }
+    let progress: Progress =
+        serde_json::from_value(value).map_err(|e| format!("unexpected shape: {e}"))?;
+    Ok((progress, None))
+}
+
+/// What a newer store holds that this version understands, field by field.
+fn lenient(value: &serde_json::Value) -> Progress {
+    fn field<T: serde::de::DeserializeOwned>(value: &serde_json::Value, name: &str) -> Option<T> {
+        serde_json::from_value(value.get(name)?.clone()).ok()
+    }
+    Progress {
+        version: VERSION,
+        items: field(value, "items").unwrap_or_default(),
+        lessons: field(value, "lessons").unwrap_or_default(),
+        last: field(value, "last"),
+    }
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The time for a file name: 20261124T101500Z.
+fn stamp() -> String {
+    now().replace(['-', ':'], "")
+}
+
+#[cfg(test)]
+mod tests;
