@@ -3,6 +3,7 @@
 mod doctor;
 mod list;
 pub mod output;
+mod progress;
 mod search;
 mod show;
 
@@ -32,6 +33,10 @@ pub struct Cli {
     /// Colours for a dark or a light terminal background.
     #[arg(long, global = true, value_enum, default_value_t)]
     pub theme: ThemeArg,
+    /// Keep learning-path progress in this file [default: $PYGUIDE_PROGRESS, else one file
+    /// per guide in the platform's data directory].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub progress: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -65,12 +70,62 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
         limit: u16,
     },
+    /// Show the learning path: phases, items 1-16 with their ticks, and how many are done.
+    Path {
+        /// Print JSON: {"phases": [{"title", "weeks", "items": [{"n", "id", "text", "done"}]}], "done", "total"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tick learning-path items: by number (7), id, or words only one item has.
+    Check {
+        #[arg(value_name = "ITEM", required = true, num_args = 1..)]
+        items: Vec<String>,
+    },
+    /// Untick learning-path items.
+    Uncheck {
+        #[arg(value_name = "ITEM", required = true, num_args = 1..)]
+        items: Vec<String>,
+    },
+    /// The progress file: where it is, export, import (merging) or reset it.
+    Progress {
+        #[command(subcommand)]
+        action: ProgressCommand,
+    },
     /// Report what is in a guide: counts, encoding repairs and warnings.
     Doctor {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgressCommand {
+    /// Print the progress file's path.
+    Where,
+    /// Print the progress as JSON (the file's own format) or as a markdown checklist.
+    Export {
+        #[arg(long, value_enum, default_value_t)]
+        format: ExportFormat,
+    },
+    /// Merge progress from a file written by export: ticks are added, never taken away.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Forget all progress for this guide.
+    Reset {
+        /// Yes, forget it all.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, ValueEnum)]
+pub enum ExportFormat {
+    #[default]
+    Json,
+    Md,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, ValueEnum)]
@@ -119,6 +174,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
                 search::text(&loaded.guide, &query, limit, &theme, out)?;
             }
         }
+        Some(Command::Path { json }) => progress::path(cli, &loaded.guide, *json, out)?,
+        Some(Command::Check { items }) => progress::check(cli, &loaded.guide, items, true, out)?,
+        Some(Command::Uncheck { items }) => progress::check(cli, &loaded.guide, items, false, out)?,
+        Some(Command::Progress { action }) => progress::manage(cli, &loaded.guide, action, out)?,
         Some(Command::Doctor { json: false }) => doctor::text(&loaded, &theme, out)?,
         Some(Command::Doctor { json: true }) => doctor::json(&loaded, out)?,
     }

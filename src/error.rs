@@ -29,13 +29,21 @@ pub enum Error {
     Terminal(std::io::Error),
     #[error("the terminal's input stopped")]
     NoInput,
+    #[error("{0}")]
+    NoItem(String),
+    #[error("progress not saved: {0}")]
+    NotSaved(#[from] crate::progress::store::StoreError),
+    #[error("cannot read progress: {0}")]
+    Progress(String),
+    #[error("reset forgets every tick and read mark for this guide; add --yes to do it")]
+    ResetUnconfirmed,
 }
 
 impl Error {
     /// 2 for a malformed command line (as clap uses), 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::BadId(_) | Error::EmptyQuery => 2,
+            Error::BadId(_) | Error::EmptyQuery | Error::ResetUnconfirmed => 2,
             _ => 1,
         }
     }

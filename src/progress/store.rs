@@ -214,7 +214,7 @@ impl Store {
 
 /// The progress in `bytes`, and the newer version it came from if it did; or why it is
 /// damaged.
-fn parse(bytes: &[u8]) -> Result<(Progress, Option<u32>), String> {
+pub fn parse(bytes: &[u8]) -> Result<(Progress, Option<u32>), String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("it is empty".into());
     }

@@ -1,0 +1,214 @@
+//! `pyguide path`, `check`, `uncheck` and `progress ...`: the learning path and its ticks,
+//! kept in the progress store.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{Cli, ExportFormat, ProgressCommand};
+use crate::error::Error;
+use crate::guide::{Guide, Item, LearningPath};
+use crate::progress::locate::{Whose, locate};
+use crate::progress::store::{Store, parse};
+use crate::progress::{Change, Progress, items};
+
+fn store(cli: &Cli) -> Result<Store, Error> {
+    let whose = match &cli.guide {
+        Some(path) => Whose::File(path),
+        None => Whose::Builtin,
+    };
+    locate(cli.progress.as_deref(), whose)
+        .map(Store::new)
+        .map_err(Error::Progress)
+}
+
+/// Tells the user, one line each, what opening the store found (a damaged file moved).
+fn tell(notes: &[String]) {
+    for note in notes {
+        eprintln!("pyguide: {}", crate::render::printable_line(note));
+    }
+}
+
+fn open(store: &Store) -> Result<Progress, Error> {
+    let opened = store.open().map_err(|e| Error::Progress(e.to_string()))?;
+    tell(&opened.notes);
+    Ok(opened.progress)
+}
+
+/// Whether `item` is done: as ticked, else as the guide itself writes it.
+fn done(progress: &Progress, item: &Item) -> bool {
+    progress
+        .items
+        .get(&item.id)
+        .map_or(item.checked, |mark| mark.done)
+}
+
+fn count(path: &LearningPath, progress: &Progress) -> (usize, usize) {
+    let all: Vec<&Item> = path.phases.iter().flat_map(|p| &p.items).collect();
+    let done = all.iter().filter(|i| done(progress, i)).count();
+    (done, all.len())
+}
+
+#[derive(Serialize)]
+struct PathJson<'a> {
+    phases: Vec<PhaseJson<'a>>,
+    done: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct PhaseJson<'a> {
+    title: &'a str,
+    weeks: Option<&'a str>,
+    items: Vec<ItemJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ItemJson<'a> {
+    n: u32,
+    id: &'a str,
+    text: &'a str,
+    done: bool,
+}
+
+pub(crate) fn path(cli: &Cli, guide: &Guide, json: bool, out: &mut dyn Write) -> Result<(), Error> {
+    let progress = open(&store(cli)?)?;
+    let path = &guide.learning_path;
+    let (done_count, total) = count(path, &progress);
+    if json {
+        let phases = path
+            .phases
+            .iter()
+            .map(|phase| PhaseJson {
+                title: &phase.title,
+                weeks: phase.weeks.as_deref(),
+                items: phase
+                    .items
+                    .iter()
+                    .map(|i| ItemJson {
+                        n: i.n,
+                        id: &i.id,
+                        text: &i.text,
+                        done: done(&progress, i),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let doc = PathJson {
+            phases,
+            done: done_count,
+            total,
+        };
+        return super::write_json(out, &doc);
+    }
+    writeln!(out, "Learning Path: {done_count}/{total} done")?;
+    for phase in &path.phases {
+        writeln!(out)?;
+        match &phase.weeks {
+            Some(weeks) => writeln!(out, "{} (weeks {weeks})", phase.title)?,
+            None => writeln!(out, "{}", phase.title)?,
+        }
+        for item in &phase.items {
+            writeln!(out, "  {}", line(item, done(&progress, item)))?;
+        }
+    }
+    Ok(())
+}
+
+/// "[x]  7  Memory management & GC", the tick in text so it needs no colour.
+fn line(item: &Item, done: bool) -> String {
+    let tick = if done { "[x]" } else { "[ ]" };
+    let text = crate::render::printable_line(&item.text);
+    format!("{tick} {:>2}  {text}", item.n)
+}
+
+pub(crate) fn check(
+    cli: &Cli,
+    guide: &Guide,
+    names: &[String],
+    tick: bool,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    // Every name must mean one item before anything changes.
+    let chosen: Vec<&Item> = names
+        .iter()
+        .map(|name| items::find(&guide.learning_path, name).map_err(Error::NoItem))
+        .collect::<Result<_, _>>()?;
+    let store = store(cli)?;
+    let mut saved = None;
+    for item in &chosen {
+        let change = Change::Tick {
+            id: item.id.clone(),
+            done: tick,
+        };
+        let (progress, notes) = store.apply(&change)?;
+        tell(&notes);
+        saved = Some(progress);
+    }
+    let progress = saved.unwrap_or_default();
+    for item in chosen {
+        writeln!(out, "{}", line(item, done(&progress, item)))?;
+    }
+    let (done_count, total) = count(&guide.learning_path, &progress);
+    writeln!(out, "{done_count}/{total} done")?;
+    Ok(())
+}
+
+pub(crate) fn manage(
+    cli: &Cli,
+    guide: &Guide,
+    action: &ProgressCommand,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let store = store(cli)?;
+    match action {
+        ProgressCommand::Where => writeln!(out, "{}", store.path().display())?,
+        ProgressCommand::Export { format } => {
+            let progress = open(&store)?;
+            match format {
+                ExportFormat::Json => super::write_json(out, &progress)?,
+                ExportFormat::Md => checklist(guide, &progress, out)?,
+            }
+        }
+        ProgressCommand::Import { file } => {
+            let bytes = std::fs::read(file)
+                .map_err(|e| Error::Progress(format!("cannot read {}: {e}", file.display())))?;
+            let (theirs, _) = parse(&bytes).map_err(|why| {
+                Error::Progress(format!("cannot import {}: {why}", file.display()))
+            })?;
+            let (progress, notes) = store.apply(&Change::Import(theirs))?;
+            tell(&notes);
+            let (done_count, total) = count(&guide.learning_path, &progress);
+            writeln!(out, "imported; {done_count}/{total} done")?;
+        }
+        ProgressCommand::Reset { yes: false } => return Err(Error::ResetUnconfirmed),
+        ProgressCommand::Reset { yes: true } => {
+            let (_, notes) = store.apply(&Change::Reset)?;
+            tell(&notes);
+            writeln!(
+                out,
+                "progress forgotten; {} is empty",
+                store.path().display()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The learning path as the guide writes it, with `[x]` for what is done.
+fn checklist(guide: &Guide, progress: &Progress, out: &mut dyn Write) -> Result<(), Error> {
+    let (done_count, total) = count(&guide.learning_path, progress);
+    writeln!(out, "## Learning Path ({done_count}/{total} done)")?;
+    for phase in &guide.learning_path.phases {
+        writeln!(out)?;
+        match &phase.weeks {
+            Some(weeks) => writeln!(out, "### {} (Weeks {weeks})", phase.title)?,
+            None => writeln!(out, "### {}", phase.title)?,
+        }
+        for item in &phase.items {
+            let tick = if done(progress, item) { "x" } else { " " };
+            writeln!(out, "- [{tick}] {}", item.text)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,253 @@
+//! Progress through the real binary: the path, ticks by number, id and text, the store's
+//! files, and its safety with two copies at once and with writers killed mid-write.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+fn pyguide(store: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pyguide"))
+        .arg("--progress")
+        .arg(store)
+        .args(args)
+        .env_remove("PYGUIDE_PROGRESS")
+        .output()
+        .expect("pyguide runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn path_json(store: &Path) -> serde_json::Value {
+    let out = pyguide(store, &["path", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn done(doc: &serde_json::Value) -> Vec<u64> {
+    doc["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["items"].as_array().unwrap().iter())
+        .filter(|i| i["done"] == true)
+        .map(|i| i["n"].as_u64().unwrap())
+        .collect()
+}
+
+fn store_in(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("progress.json")
+}
+
+#[test]
+fn the_path_lists_sixteen_items_in_four_phases() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = path_json(&store_in(&dir));
+    assert_eq!(
+        (doc["done"].as_u64(), doc["total"].as_u64()),
+        (Some(0), Some(16))
+    );
+    let phases: Vec<&str> = doc["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        phases,
+        ["Beginner", "Intermediate", "Advanced", "Architect"]
+    );
+    assert_eq!(doc["phases"][0]["weeks"], "1-4");
+    let text = stdout(&pyguide(&store_in(&dir), &["path"]));
+    assert!(text.starts_with("Learning Path: 0/16 done"), "{text}");
+    assert!(
+        text.contains("[ ]  1  Python syntax & data types"),
+        "{text}"
+    );
+}
+
+#[test]
+fn items_are_ticked_by_number_id_or_text_and_bad_names_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(&dir);
+    let id = path_json(&store)["phases"][1]["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let out = pyguide(&store, &["check", "1", &id, "memory management"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("[x] 10  Memory management"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).ends_with("3/16 done\n"));
+    assert_eq!(done(&path_json(&store)), [1, 5, 10]);
+    let out = pyguide(&store, &["uncheck", "5"]);
+    assert!(stdout(&out).contains("[ ]  5"));
+    assert_eq!(done(&path_json(&store)), [1, 10]);
+    for (bad, says) in [
+        ("99", "there is no item 99"),
+        ("quantum knitting", "no learning-path item matches"),
+        ("a", "give its number"),
+    ] {
+        let out = pyguide(&store, &["check", "2", bad]);
+        assert_eq!(out.status.code(), Some(1), "{bad}");
+        assert!(stderr(&out).contains(says), "{bad}: {}", stderr(&out));
+        assert_eq!(stderr(&out).lines().count(), 1);
+    }
+    // A bad name among good ones changes nothing.
+    assert_eq!(done(&path_json(&store)), [1, 10]);
+}
+
+#[test]
+fn export_import_where_and_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(&dir);
+    pyguide(&store, &["check", "3", "4"]);
+    let md = stdout(&pyguide(&store, &["progress", "export", "--format", "md"]));
+    assert!(md.contains("- [x] File I/O & exception handling"), "{md}");
+    assert!(md.contains("- [ ] Python syntax & data types"));
+    let json = pyguide(&store, &["progress", "export"]);
+    let saved = dir.path().join("saved.json");
+    std::fs::write(&saved, &json.stdout).unwrap();
+    let other = dir.path().join("other.json");
+    pyguide(&other, &["check", "3"]);
+    pyguide(&other, &["uncheck", "3"]);
+    pyguide(&other, &["check", "16"]);
+    let out = pyguide(&other, &["progress", "import", saved.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(done(&path_json(&other)), [3, 4, 16]);
+    let out = pyguide(&store, &["progress", "where"]);
+    assert_eq!(stdout(&out).trim(), store.to_str().unwrap());
+    let out = pyguide(&store, &["progress", "reset"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(done(&path_json(&store)), [3, 4]);
+    assert!(
+        pyguide(&store, &["progress", "reset", "--yes"])
+            .status
+            .success()
+    );
+    assert!(done(&path_json(&store)).is_empty());
+    let out = pyguide(&store, &["progress", "import", "/nonexistent.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    std::fs::write(&saved, b"{nope").unwrap();
+    let out = pyguide(&store, &["progress", "import", saved.to_str().unwrap()]);
+    assert!(stderr(&out).contains("cannot import"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_damaged_store_is_kept_aside_and_the_user_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(&dir);
+    std::fs::write(&store, b"{\"version\": 1, \"items\": {").unwrap();
+    let out = pyguide(&store, &["check", "2"]);
+    assert!(out.status.success());
+    let note = stderr(&out);
+    assert!(
+        note.contains("damaged") && note.contains("progress.json.corrupt-"),
+        "{note}"
+    );
+    assert_eq!(note.lines().count(), 1);
+    assert_eq!(done(&path_json(&store)), [2]);
+}
+
+#[test]
+fn an_unwritable_store_fails_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, b"x").unwrap();
+    let out = pyguide(&blocker.join("progress.json"), &["check", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("pyguide: progress not saved: cannot create"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn two_copies_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(&dir);
+    // Each copy imports 100 ticks of its own, one process each, at the same time.
+    let copy = |name: &'static str| {
+        let (dir, store) = (dir.path().to_owned(), store.clone());
+        std::thread::spawn(move || {
+            for k in 0..100 {
+                let file = dir.join(format!("{name}-{k}.json"));
+                let doc = format!(
+                    r#"{{"version": 1, "items": {{"{name}/{k}": {{"done": true, "at": "x"}}}}}}"#
+                );
+                std::fs::write(&file, doc).unwrap();
+                let out = pyguide(&store, &["progress", "import", file.to_str().unwrap()]);
+                assert!(out.status.success(), "{}", stderr(&out));
+            }
+        })
+    };
+    let (a, b) = (copy("a"), copy("b"));
+    a.join().unwrap();
+    b.join().unwrap();
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&store).unwrap()).unwrap();
+    assert_eq!(saved["items"].as_object().unwrap().len(), 200);
+}
+
+#[test]
+fn writers_killed_at_any_moment_leave_a_store_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(&dir);
+    // A big import makes each write take long enough to be caught in the middle.
+    let items: Vec<String> = (0..5_000)
+        .map(|k| format!(r#""item/{k}": {{"done": true, "at": "2026-11-24T00:00:00Z"}}"#))
+        .collect();
+    let big = dir.path().join("big.json");
+    std::fs::write(
+        &big,
+        format!(r#"{{"version": 1, "items": {{{}}}}}"#, items.join(",")),
+    )
+    .unwrap();
+    // Kill near the end of a run, where the writing is, more often than near its start.
+    let start = std::time::Instant::now();
+    assert!(
+        pyguide(&store, &["progress", "import", big.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let run = start.elapsed().as_micros() as u64;
+    for round in 0..150u64 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pyguide"))
+            .arg("--progress")
+            .arg(&store)
+            .args(["progress", "import", big.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let at = run / 2 + (round * 7919) % (run * 3 / 5 + 1);
+        std::thread::sleep(Duration::from_micros(at));
+        let _ = child.kill();
+        let _ = child.wait();
+        if store.exists() {
+            let bytes = std::fs::read(&store).unwrap();
+            let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&bytes);
+            assert!(parsed.is_ok(), "round {round}: a torn store");
+        }
+    }
+    let out = pyguide(&store, &["path"]);
+    assert!(
+        out.status.success() && stderr(&out).is_empty(),
+        "{}",
+        stderr(&out)
+    );
+    let strays: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    assert!(strays.is_empty(), "{strays:?}");
+}
