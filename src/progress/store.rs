@@ -116,11 +116,18 @@ impl Store {
         Ok(file)
     }
 
+    /// The store's bytes; none when there is no store yet.
+    fn bytes(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        match fs::read(&self.path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io("read", &self.path)(e)),
+        }
+    }
+
     fn read_unlocked(&self) -> Result<Opened, StoreError> {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Opened::default()),
-            Err(e) => return Err(io("read", &self.path)(e)),
+        let Some(bytes) = self.bytes()? else {
+            return Ok(Opened::default());
         };
         match parse(&bytes) {
             Ok((progress, read_only)) => Ok(Opened {
@@ -141,10 +148,8 @@ impl Store {
 
     /// Reads the store under the lock, moving a damaged one aside.
     fn read(&self) -> Result<Opened, StoreError> {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Opened::default()),
-            Err(e) => return Err(io("read", &self.path)(e)),
+        let Some(bytes) = self.bytes()? else {
+            return Ok(Opened::default());
         };
         match parse(&bytes) {
             Ok((progress, read_only)) => Ok(Opened {
