@@ -72,10 +72,10 @@ impl Store {
         match self.locked() {
             Ok(_lock) => {
                 self.remove_strays(dir);
-                self.read()
+                self.read(true)
             }
             // A directory we may read but not write: read without the lock.
-            Err(_) => self.read_unlocked(),
+            Err(_) => self.read(false),
         }
     }
 
@@ -86,7 +86,7 @@ impl Store {
             fs::create_dir_all(dir).map_err(io("create the directory", dir))?;
         }
         let _lock = self.locked()?;
-        let mut opened = self.read()?;
+        let mut opened = self.read(true)?;
         if let Some(version) = opened.read_only {
             return Err(StoreError::Newer {
                 version,
@@ -125,53 +125,42 @@ impl Store {
         }
     }
 
-    fn read_unlocked(&self) -> Result<Opened, StoreError> {
+    /// Reads the store. A damaged one is moved aside when `move_aside` (under the lock);
+    /// without write access it is left alone, and either way the note says so.
+    fn read(&self, move_aside: bool) -> Result<Opened, StoreError> {
         let Some(bytes) = self.bytes()? else {
             return Ok(Opened::default());
         };
-        match parse(&bytes) {
-            Ok((progress, read_only)) => Ok(Opened {
-                progress,
-                notes: Vec::new(),
-                read_only,
-            }),
-            // Cannot move it aside without write access: say so, and leave it alone.
-            Err(why) => Ok(Opened {
-                notes: vec![format!(
-                    "progress file {} is damaged ({why}); starting from nothing",
-                    self.path.display()
-                )],
-                ..Opened::default()
-            }),
-        }
-    }
-
-    /// Reads the store under the lock, moving a damaged one aside.
-    fn read(&self) -> Result<Opened, StoreError> {
-        let Some(bytes) = self.bytes()? else {
-            return Ok(Opened::default());
-        };
-        match parse(&bytes) {
-            Ok((progress, read_only)) => Ok(Opened {
-                progress,
-                notes: Vec::new(),
-                read_only,
-            }),
-            Err(why) => {
-                let aside = with_suffix(
-                    &self.path,
-                    &format!(".corrupt-{}-{}", stamp(), std::process::id()),
-                );
-                fs::rename(&self.path, &aside).map_err(io("move aside", &self.path))?;
-                Ok(Opened {
-                    notes: vec![format!(
-                        "progress file was damaged ({why}); kept it as {} and started afresh",
-                        aside.display()
-                    )],
-                    ..Opened::default()
-                })
+        let why = match parse(&bytes) {
+            Ok((progress, read_only)) => {
+                return Ok(Opened {
+                    progress,
+                    notes: Vec::new(),
+                    read_only,
+                });
             }
-        }
+            Err(why) => why,
+        };
+        let note = if move_aside {
+            let aside = with_suffix(
+                &self.path,
+                &format!(".corrupt-{}-{}", stamp(), std::process::id()),
+            );
+            fs::rename(&self.path, &aside).map_err(io("move aside", &self.path))?;
+            format!(
+                "progress file was damaged ({why}); kept it as {} and started afresh",
+                aside.display()
+            )
+        } else {
+            format!(
+                "progress file {} is damaged ({why}); starting from nothing",
+                self.path.display()
+            )
+        };
+        Ok(Opened {
+            notes: vec![note],
+            ..Opened::default()
+        })
     }
 
     fn write(&self, progress: &Progress) -> Result<(), StoreError> {
