@@ -27,12 +27,19 @@ pub fn snippet(guide: &Guide, hit: &Hit) -> Snippet {
         .map(|lesson| line_text(lesson, hit.line))
         .unwrap_or_default();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let marks: Vec<Range<usize>> = tokens(&text)
+    let marks = marks(&text, &hit.terms);
+    window(&text, marks)
+}
+
+/// Byte ranges of the words in `text` whose terms are among `terms`, in order, an
+/// identifier's marked parts joined into one.
+pub fn marks(text: &str, terms: &[String]) -> Vec<Range<usize>> {
+    let found = tokens(text)
         .into_iter()
-        .filter(|t| hit.terms.contains(&t.term))
+        .filter(|t| terms.contains(&t.term))
         .map(|t| t.start..t.end)
         .collect();
-    window(&text, joined(&text, marks))
+    joined(text, found)
 }
 
 /// Marks on the parts of one identifier (`lru` `_` `cache`, `Thread` `Pool`) become one.

@@ -4,7 +4,9 @@
 use std::cell::OnceCell;
 
 use super::book::{Book, Doc, DocId};
-use crate::search::{Hit, Index, Occurrences, Query, Snippet, occurrences, search, snippet};
+use std::sync::Arc;
+
+use crate::search::{Hit, Index, Query, Snippet, occurrences, search, snippet};
 
 /// Results the search box lists at most: more than anyone reads, few enough to rank fast.
 pub const MOST: usize = 200;
@@ -45,7 +47,7 @@ impl<'a, 'g> Finder<'a, 'g> {
     }
 
     /// Every place `query` matches, in reading order, and the terms to mark there.
-    pub fn places(&self, query: &str) -> (Vec<Place>, Occurrences) {
+    pub fn places(&self, query: &str) -> (Vec<Place>, Arc<[String]>) {
         let found = occurrences(self.index(), &Query::parse(query));
         let places = found
             .places
@@ -55,7 +57,7 @@ impl<'a, 'g> Finder<'a, 'g> {
                 Some(Place { doc, line })
             })
             .collect();
-        (places, found)
+        (places, found.terms)
     }
 
     /// The page a hit's lesson is on.
@@ -84,12 +86,13 @@ mod tests {
             book.breadcrumb(doc).last().unwrap(),
             "2.4 Global Interpreter Lock (GIL)"
         );
-        let (places, found) = finder.places("gil");
+        let (places, _) = finder.places("gil");
         assert!(places.contains(&Place {
             doc,
             line: hits[0].line
         }));
         assert!(places.windows(2).all(|w| w[0] < w[1]), "in reading order");
+        let found = occurrences(finder.index(), &Query::parse("gil"));
         assert_eq!(places.len(), found.places.len());
     }
 }

@@ -5,34 +5,14 @@ use std::ops::Range;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::search::tokens::tokens;
+use crate::search::snippet::marks;
 
 /// `line` with every word whose search term is among `terms` patched with `style`, or
 /// `None` when it has none.
 pub fn mark_terms(line: &Line<'_>, terms: &[String], style: Style) -> Option<Line<'static>> {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let ranges: Vec<Range<usize>> = tokens(&text)
-        .into_iter()
-        .filter(|t| terms.contains(&t.term))
-        .map(|t| t.start..t.end)
-        .collect();
-    (!ranges.is_empty()).then(|| restyle(line, &merged(&text, ranges), style))
-}
-
-/// Overlapping ranges (an identifier and its parts) as one, and the parts of one
-/// identifier (`lru` `_` `cache`) joined.
-fn merged(text: &str, mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| r.start);
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end || text.get(last.end..r.start) == Some("_") => {
-                last.end = last.end.max(r.end)
-            }
-            _ => out.push(r),
-        }
-    }
-    out
+    let ranges = marks(&text, terms);
+    (!ranges.is_empty()).then(|| restyle(line, &ranges, style))
 }
 
 /// `line` with the bytes in `ranges` (sorted, apart, on character boundaries of the

@@ -99,7 +99,7 @@ fn go(state: &mut State, ctx: &Context, i: usize) {
     let Some(doc) = ctx.finder.doc_of(&hit) else {
         return;
     };
-    let (mut places, found) = ctx.finder.places(&state.search.query);
+    let (mut places, terms) = ctx.finder.places(&state.search.query);
     let here = Place {
         doc,
         line: hit.line,
@@ -117,7 +117,7 @@ fn go(state: &mut State, ctx: &Context, i: usize) {
     state.matches = Some(Matches {
         query: state.search.query.clone(),
         places,
-        terms: found.terms,
+        terms,
         current,
         marked: true,
     });
