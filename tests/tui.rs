@@ -2,43 +2,18 @@
 //! sees at 80×24 and 120×40, as text snapshots, plus the styles that carry meaning.
 
 use pyguide::guide::{BlockKind, load};
-use pyguide::render::{ColorMode, Theme, ThemeKind};
+use pyguide::render::ColorMode;
 use pyguide::tui::action::Action;
-use pyguide::tui::state::State;
-use pyguide::tui::update::update;
-use pyguide::tui::{self, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Size;
 use ratatui::style::{Color, Modifier};
+
+mod common;
+
+use common::text;
 
 /// Starts the tutor at `width`×`height`, applies `actions`, and returns the drawn screen.
 fn screen(mode: ColorMode, width: u16, height: u16, actions: &[Action]) -> Buffer {
-    let guide = load::builtin().unwrap().guide;
-    let theme = Theme::new(ThemeKind::Dark, mode);
-    tui::with_context(&guide, &theme, |ctx| {
-        let mut state = State::new(ctx.book, Size::new(width, height));
-        for action in actions {
-            update(&mut state, action.clone(), ctx);
-        }
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal
-            .draw(|frame| view::draw(frame, &state, ctx))
-            .unwrap();
-        terminal.backend().buffer().clone()
-    })
-}
-
-/// The screen as lines of text, trailing blanks trimmed.
-fn text(buf: &Buffer) -> String {
-    let width = buf.area.width as usize;
-    let cells: Vec<&str> = buf.content().iter().map(|c| c.symbol()).collect();
-    let rows: Vec<String> = cells
-        .chunks(width)
-        .map(|row| row.concat().trim_end().to_string())
-        .collect();
-    rows.join("\n")
+    common::drive(mode, width, height, actions).1
 }
 
 fn plain(width: u16, height: u16, actions: &[Action]) -> String {

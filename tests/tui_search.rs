@@ -1,45 +1,19 @@
 //! The search box on the real guide, driven through `update` and drawn into a TestBackend:
 //! results as you type, Enter to the match, Esc back, n/N across lessons.
 
-use pyguide::guide::load;
-use pyguide::render::{ColorMode, Theme, ThemeKind};
+use pyguide::render::ColorMode;
 use pyguide::tui::action::{Action, Edit};
 use pyguide::tui::state::{Overlay, State};
-use pyguide::tui::update::update;
-use pyguide::tui::{self, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Size;
 use ratatui::style::Modifier;
 
-/// Starts the tutor at `width`×`height`, applies `actions`, and returns the state, the
-/// drawn screen and the page on screen as "2.4" (or its label).
-fn run(width: u16, height: u16, actions: &[Action]) -> (State, Buffer, String) {
-    let guide = load::builtin().unwrap().guide;
-    let theme = Theme::new(ThemeKind::Dark, ColorMode::Monochrome);
-    tui::with_context(&guide, &theme, |ctx| {
-        let mut state = State::new(ctx.book, Size::new(width, height));
-        for action in actions {
-            update(&mut state, action.clone(), ctx);
-        }
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal
-            .draw(|frame| view::draw(frame, &state, ctx))
-            .unwrap();
-        let page = ctx.book.short_name(state.doc);
-        (state, terminal.backend().buffer().clone(), page)
-    })
-}
+mod common;
 
-fn text(buf: &Buffer) -> String {
-    let width = buf.area.width as usize;
-    let cells: Vec<&str> = buf.content().iter().map(|c| c.symbol()).collect();
-    let rows: Vec<String> = cells
-        .chunks(width)
-        .map(|row| row.concat().trim_end().to_string())
-        .collect();
-    rows.join("\n")
+use common::text;
+
+/// The tutor without colour at `width`×`height` after `actions`: its state, screen and page.
+fn run(width: u16, height: u16, actions: &[Action]) -> (State, Buffer, String) {
+    common::drive(ColorMode::Monochrome, width, height, actions)
 }
 
 /// `/`, then the query typed key by key.
