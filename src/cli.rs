@@ -58,7 +58,7 @@ pub enum Command {
         #[arg(long, value_name = "COLUMNS", value_parser = output::parse_width)]
         width: Option<usize>,
     },
-    /// Find lessons by keyword: "pyguide search garbage collection", "search in:code lru".
+    /// Find lessons by keyword: "pyguide search garbage collection", "search in:code asyncio".
     Search {
         /// Words to look for; in:code, in:title or in:prose narrows where.
         #[arg(value_name = "QUERY", required = true, num_args = 1..)]
