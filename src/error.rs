@@ -16,6 +16,8 @@ pub enum Error {
     Output(std::io::Error),
     #[error("the query is empty: give a word to look for, as in 'pyguide search gil'")]
     EmptyQuery,
+    #[error("cannot search for '{query}': {why}")]
+    BadQuery { query: String, why: String },
     #[error("no matches for '{0}'")]
     NoMatches(String),
     #[error("cannot write JSON: {0}")]
@@ -43,7 +45,10 @@ impl Error {
     /// 2 for a malformed command line (as clap uses), 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::BadId(_) | Error::EmptyQuery | Error::ResetUnconfirmed => 2,
+            Error::BadId(_)
+            | Error::EmptyQuery
+            | Error::BadQuery { .. }
+            | Error::ResetUnconfirmed => 2,
             _ => 1,
         }
     }

@@ -14,6 +14,7 @@ mod stats;
 
 pub use id::{LessonId, ParseIdError, Selector};
 pub use load::{BUILTIN_NAME, Diagnostics, Encoding, LineEndings, LoadError, Loaded, Warning};
+pub(crate) use outline::slug;
 pub use stats::Stats;
 
 /// Lists and quotes nested deeper than this are kept, but flattened into the container at

@@ -1,4 +1,4 @@
-//! Finding lessons by keyword: an index built from the model, queried with ranking.
+//! Finding topics by keyword: an index built from the model, queried with ranking.
 //! No terminal code; the CLI and the TUI both call it.
 
 pub mod index;
@@ -6,8 +6,10 @@ pub mod query;
 pub mod rank;
 pub mod snippet;
 pub mod tokens;
+pub mod topics;
 
 pub use index::Index;
 pub use query::Query;
 pub use rank::{Hit, Occurrences, occurrences, rank, search};
 pub use snippet::{Snippet, snippet};
+pub use topics::{Topic, TopicId, topics};

@@ -1,12 +1,12 @@
 //! Search over the real guide: the lessons people look for come first.
 
 use pyguide::guide::load;
-use pyguide::search::{Index, search};
+use pyguide::search::{Index, Query, occurrences, search};
 
 fn top(index: &Index, query: &str) -> String {
     search(index, query, 5)
         .first()
-        .map(|h| h.lesson.to_string())
+        .map(|h| h.label.clone())
         .unwrap_or_default()
 }
 
@@ -34,7 +34,7 @@ fn the_lesson_people_look_for_comes_first() {
         if got != lesson {
             let all: Vec<String> = search(&index, query, 5)
                 .iter()
-                .map(|h| format!("{} {:.2} L{}", h.lesson, h.score, h.line))
+                .map(|h| format!("{} {:.2} L{}", h.label, h.score, h.line))
                 .collect();
             wrong.push(format!("{query:?}: want {lesson}, got {all:?}"));
         }
@@ -50,6 +50,66 @@ fn typos_and_prefixes_still_find_the_lesson() {
     assert_eq!(top(&index, "metaclas"), "5.1");
     assert_eq!(top(&index, "tracemal"), "3.4");
     assert_eq!(top(&index, "descriptors"), "5.2");
+}
+
+/// A word typed partway may run past its stem: "threadin" is on its way to "threading",
+/// whose term is "thread".
+#[test]
+fn a_word_typed_partway_past_its_stem_still_finds() {
+    let guide = load::builtin().unwrap().guide;
+    let index = Index::build(&guide);
+    for (typed, lesson) in [
+        ("threadin", "4.1"),
+        ("ThreadPoolExecut", "4.1"),
+        ("loggi", "8.4"),
+        ("broadcasti", "6.2"),
+        ("garbage collecti", "3.3"),
+    ] {
+        assert_eq!(top(&index, typed), lesson, "{typed}");
+    }
+    for typed in ["trainin", "embeddi", "decorato", "countin"] {
+        assert!(!search(&index, typed, 1).is_empty(), "{typed}");
+    }
+}
+
+/// The stem of a whole word is no prefix: "logging" (stem "log") must not find "login".
+#[test]
+fn a_whole_word_is_not_widened_through_its_stem() {
+    let guide = load::builtin().unwrap().guide;
+    let index = Index::build(&guide);
+    let found = occurrences(&index, &Query::parse("logging"));
+    assert!(
+        !found.terms.iter().any(|t| t == "login"),
+        "{:?}",
+        found.terms
+    );
+    assert!(found.places.iter().all(|&(_, line)| line != 534));
+    assert!(!search(&index, "log", 50).is_empty());
+}
+
+#[test]
+fn section_titles_and_the_pages_around_the_lessons_are_found() {
+    let guide = load::builtin().unwrap().guide;
+    let index = Index::build(&guide);
+    assert_eq!(top(&index, "ecosystem"), "6");
+    assert_eq!(top(&index, "best practices"), "8");
+    assert_eq!(top(&index, "huggingface"), "resources");
+    assert_eq!(top(&index, "scikit-learn fundamentals"), "learning-path");
+    assert_eq!(top(&index, "aspiring architects"), "home");
+}
+
+/// The line a hit points at holds the most query words, the rarer ones first; the title
+/// when only it holds them all.
+#[test]
+fn a_hit_points_at_the_line_that_says_most() {
+    let guide = load::builtin().unwrap().guide;
+    let index = Index::build(&guide);
+    let first = |q: &str| search(&index, q, 1).remove(0);
+    let hit = first("global interpreter lock");
+    assert_eq!((hit.label.as_str(), hit.line), ("2.4", 301));
+    // "numpy" is on many lines of 6.2, "broadcasting" on one.
+    let hit = first("numpy broadcasting");
+    assert_eq!((hit.label.as_str(), hit.line), ("6.2", 662));
 }
 
 #[test]
@@ -112,7 +172,7 @@ fn hits_point_at_a_line_that_shows_the_words() {
 mod query_only_index {
     use super::*;
     use proptest::prelude::*;
-    use pyguide::search::{Query, rank};
+    use pyguide::search::rank;
     use std::sync::LazyLock;
 
     static GUIDE: LazyLock<pyguide::guide::Guide> =
@@ -182,13 +242,12 @@ mod query_only_index {
         let parsed = Query::parse("asyncio");
         let small = Index::build_for(&GUIDE, &parsed);
         assert_eq!(small.vocabulary, ["asyncio"]);
-        assert_eq!(small.lessons, FULL.lessons);
+        assert_eq!(small.topics, FULL.topics);
     }
 }
 
 #[test]
 fn occurrences_are_every_matching_line_of_the_lessons_with_all_words() {
-    use pyguide::search::{Query, occurrences};
     let guide = load::builtin().unwrap().guide;
     let index = Index::build(&guide);
     let found = occurrences(&index, &Query::parse("gil"));

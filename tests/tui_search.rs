@@ -50,7 +50,7 @@ fn results_come_as_you_type() {
         assert_eq!(state.overlay, Some(Overlay::Search));
         assert!(!state.search.hits.is_empty(), "{query} finds nothing");
         if let Some(first) = first {
-            assert_eq!(state.search.hits[0].lesson.to_string(), first);
+            assert_eq!(state.search.hits[0].label.clone(), first);
         }
     }
     let (_, screen, _) = run(80, 24, &search("gil"));
@@ -63,10 +63,20 @@ fn an_empty_box_and_a_fruitless_query_say_what_to_do() {
     assert!(text(&screen).contains("Type a word"), "{}", text(&screen));
     let (state, screen, _) = run(80, 24, &search("zzqxj"));
     assert!(state.search.hits.is_empty());
-    assert!(text(&screen).contains("No lesson matches 'zzqxj'"));
+    assert!(text(&screen).contains("Nothing matches 'zzqxj'"));
     let (state, _, _) = run(80, 24, &then(search("zzqxj"), &[Action::Open]));
-    assert_eq!(state.message.as_deref(), Some("no lesson matches 'zzqxj'"));
+    assert_eq!(state.message.as_deref(), Some("nothing matches 'zzqxj'"));
     assert_eq!(state.overlay, Some(Overlay::Search));
+    // A filter typed partway finds nothing yet, and the box names the filters.
+    let (state, screen, _) = run(80, 24, &search("in:co gil"));
+    assert!(state.search.hits.is_empty());
+    assert!(
+        text(&screen).contains("unknown filter 'in:co'"),
+        "{}",
+        text(&screen)
+    );
+    let (_, screen, _) = run(80, 24, &search("!!!"));
+    assert!(text(&screen).contains("no words to search for"));
 }
 
 #[test]
@@ -93,7 +103,7 @@ fn enter_opens_the_lesson_at_the_match_with_every_match_marked() {
 #[test]
 fn the_chosen_result_is_the_one_opened() {
     let (state, _, _) = run(100, 30, &search("gil"));
-    let second = state.search.hits[1].lesson.to_string();
+    let second = state.search.hits[1].label.clone();
     let (_, _, page) = run(100, 30, &then(search("gil"), &[Action::Down, Action::Open]));
     assert_eq!(page, second);
     // Up at the top and Down past the end stay on the list.
@@ -118,7 +128,7 @@ fn esc_closes_the_box_where_you_were_and_keeps_the_query() {
     let (state, screen, _) = run(100, 30, &actions);
     assert_eq!(state.search.query, "asyncio");
     assert!(text(&screen).contains("/ asyncio"));
-    assert_eq!(state.search.hits[0].lesson.to_string(), "4.3");
+    assert_eq!(state.search.hits[0].label.clone(), "4.3");
 }
 
 #[test]
@@ -184,7 +194,7 @@ fn a_click_on_a_result_opens_it_and_a_click_outside_closes_the_box() {
         30,
         &then(search("gil"), &[Action::Click { x: 40, y: 5 }]),
     );
-    assert_eq!(page, state.search.hits[1].lesson.to_string());
+    assert_eq!(page, state.search.hits[1].label.clone());
     let (state, _, _) = run(
         100,
         30,
@@ -223,4 +233,48 @@ fn odd_queries_and_keys_never_break_the_box() {
             assert!(state.search.query.chars().count() <= 256);
         }
     }
+}
+
+/// Whether the current match (reverse video and underlined, without colour) is drawn.
+fn current_match_shown(buf: &Buffer) -> bool {
+    let both = Modifier::REVERSED | Modifier::UNDERLINED;
+    buf.content().iter().any(|c| c.modifier.contains(both))
+}
+
+#[test]
+fn a_resize_keeps_the_current_match_in_view_and_n_goes_on_from_it() {
+    // The match low on a tall screen: a third of the way down, then ten lines lower.
+    let mut start = vec![Action::Resize(120, 40)];
+    start.extend(then(search("gil"), &[Action::Open, Action::NextMatch]));
+    start.extend(std::iter::repeat_n(Action::Up, 10));
+    let (before, screen, _) = run(120, 40, &start);
+    assert!(current_match_shown(&screen));
+    let shrunk = then(start.clone(), &[Action::Resize(120, 15)]);
+    let (state, screen, _) = run(120, 15, &shrunk);
+    assert!(current_match_shown(&screen), "{}", text(&screen));
+    let was = before.matches.as_ref().unwrap().current;
+    assert_eq!(state.matches.as_ref().unwrap().current, was);
+    let (state, _, _) = run(120, 15, &then(shrunk, &[Action::NextMatch]));
+    assert_eq!(state.matches.as_ref().unwrap().current, was + 1);
+}
+
+#[test]
+fn a_taller_box_after_a_resize_shows_the_results_scrolled_off() {
+    // "numpy" finds 6 results: more than a small box shows, fewer than a tall one.
+    let mut actions = then(search("numpy"), &[Action::Resize(80, 15)]);
+    actions.extend(std::iter::repeat_n(Action::Down, 5));
+    let (small, _, _) = run(80, 15, &actions);
+    assert_eq!(small.search.hits.len(), 6);
+    assert!(small.search.offset > 0, "the small box scrolled");
+    let (tall, screen, _) = run(80, 40, &then(actions, &[Action::Resize(80, 40)]));
+    assert_eq!(tall.search.offset, 0, "{}", text(&screen));
+    assert_eq!(tall.search.selected, 5);
+}
+
+#[test]
+fn the_status_bar_names_the_boxs_keys_while_it_is_open() {
+    let (_, screen, _) = run(120, 40, &search("gil"));
+    let bottom = text(&screen).lines().last().unwrap_or_default().to_owned();
+    assert!(bottom.contains("^C quit"), "{bottom}");
+    assert!(!bottom.contains("/ search"), "{bottom}");
 }

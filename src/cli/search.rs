@@ -1,4 +1,4 @@
-//! `pyguide search QUERY...`: ranked lessons with the matching line, as text or JSON.
+//! `pyguide search QUERY...`: ranked topics with the matching line, as text or JSON.
 
 use std::io::Write;
 
@@ -8,11 +8,13 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::guide::Guide;
 use crate::render::{Theme, ansi, printable_line};
-use crate::search::{Hit, Index, Query, Snippet, rank, snippet};
+use crate::search::{Hit, Index, Query, Snippet, TopicId, rank, snippet};
 
 #[derive(Serialize)]
 struct HitJson {
+    /// "2.4" for a lesson; "2", "home" or "learning-path" for the pages around them.
     lesson: String,
+    kind: &'static str,
     title: String,
     line: u32,
     snippet: String,
@@ -24,8 +26,14 @@ fn hits(guide: &Guide, query: &str, limit: usize) -> Result<Vec<(Hit, Snippet)>,
     if query.trim().is_empty() {
         return Err(Error::EmptyQuery);
     }
-    // One query, one pass: index only the words it can match.
     let parsed = Query::parse(query);
+    if let Some(why) = parsed.problem() {
+        return Err(Error::BadQuery {
+            query: echo(query),
+            why,
+        });
+    }
+    // One query, one pass: index only the words it can match.
     let index = Index::build_for(guide, &parsed);
     Ok(rank(&index, &parsed, limit)
         .into_iter()
@@ -45,7 +53,8 @@ pub(crate) fn json(
     let hits: Vec<HitJson> = hits(guide, query, limit)?
         .into_iter()
         .map(|(hit, snip)| HitJson {
-            lesson: hit.lesson.to_string(),
+            kind: kind(hit.topic),
+            lesson: hit.label,
             title: hit.title,
             line: hit.line,
             snippet: snip.text,
@@ -64,18 +73,18 @@ pub(crate) fn text(
 ) -> Result<(), Error> {
     let hits = hits(guide, query, limit)?;
     if hits.is_empty() {
-        return Err(Error::NoMatches(query.to_owned()));
+        return Err(Error::NoMatches(echo(query)));
     }
     let id_width = hits
         .iter()
-        .map(|(h, _)| h.lesson.to_string().len())
+        .map(|(h, _)| h.label.chars().count())
         .max()
         .unwrap_or(3);
     let mut lines = Vec::new();
     for (hit, snip) in &hits {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{:<id_width$}  ", hit.lesson.to_string()),
+                format!("{:<id_width$}  ", printable_line(&hit.label)),
                 theme.bullet,
             ),
             Span::styled(printable_line(&hit.title).into_owned(), theme.heading),
@@ -87,6 +96,25 @@ pub(crate) fn text(
     }
     ansi::write_lines(out, &lines, theme.mode)?;
     Ok(())
+}
+
+fn kind(topic: TopicId) -> &'static str {
+    match topic {
+        TopicId::Home => "home",
+        TopicId::Section(_) => "section",
+        TopicId::Lesson(_) => "lesson",
+        TopicId::Part(_) => "part",
+    }
+}
+
+/// The query as an error message repeats it: a 10 kB query is cut, not echoed whole.
+fn echo(query: &str) -> String {
+    const MOST: usize = 60;
+    let query = query.trim();
+    match query.char_indices().nth(MOST) {
+        Some((at, _)) => format!("{}…", &query[..at]),
+        None => query.to_owned(),
+    }
 }
 
 /// The snippet as spans, its matches in the theme's strong colour.

@@ -12,6 +12,8 @@ use super::{
 mod anchors;
 mod path;
 
+pub(crate) use path::slug;
+
 /// Where blocks go as they arrive.
 #[derive(Clone, Copy)]
 enum Cursor {

@@ -1,13 +1,14 @@
-//! The inverted index: for every term, where it stands (lesson, field, guide line, word
+//! The inverted index: for every term, where it stands (topic, field, guide line, word
 //! position), built once from the model.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use memchr::memmem::Finder;
 
 use super::query::{Query, Word};
 use super::tokens::tokens;
-use crate::guide::{Block, BlockKind, Guide, LessonId, plain_text};
+use super::topics::{TopicId, topics};
+use crate::guide::{Block, BlockKind, Guide, Span, plain_text};
 
 /// Where in a lesson a word stands; the ranking weighs them differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -18,6 +19,8 @@ pub enum Field {
     Code,
     Table,
     Diagram,
+    /// Where a link leads.
+    Link,
 }
 
 impl Field {
@@ -29,24 +32,26 @@ impl Field {
             Field::Heading => 3.0,
             Field::Prose | Field::Table => 1.0,
             Field::Code => 0.8,
-            Field::Diagram => 0.6,
+            Field::Diagram | Field::Link => 0.6,
         }
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Posting {
-    /// Index of the lesson in [`Index::lessons`].
-    pub lesson: u32,
+    /// Index of the topic in [`Index::topics`].
+    pub topic: u32,
     pub field: Field,
     pub line: u32,
     pub pos: u32,
 }
 
-/// A lesson as search results name it.
+/// A topic as search results name it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LessonInfo {
-    pub id: LessonId,
+pub struct TopicInfo {
+    pub id: TopicId,
+    /// "2.4", "2", "home", "learning-path".
+    pub label: String,
     pub title: String,
     /// Bytes of indexed text in the lesson, for length normalisation. Bytes rather than
     /// words so that a query-only index can count them without reading every word.
@@ -55,11 +60,15 @@ pub struct LessonInfo {
 
 #[derive(Debug, Default)]
 pub struct Index {
-    pub lessons: Vec<LessonInfo>,
-    /// Postings per term, in lesson order.
+    pub topics: Vec<TopicInfo>,
+    /// Postings per term, in topic order.
     pub postings: HashMap<String, Vec<Posting>>,
     /// Every term, sorted: for prefixes and near misses.
     pub vocabulary: Vec<String>,
+    /// Words whose term differs from how they are written (`threading` → `thread`), as
+    /// (written, term), sorted: a word typed partway ("threadin") is a prefix of what is
+    /// written, not of the term.
+    pub surfaces: Vec<(String, String)>,
     pub average_length: f32,
 }
 
@@ -126,10 +135,11 @@ impl<'q> Filter<'q> {
         }
     }
 
-    fn admits(&self, term: &str) -> bool {
-        self.words
-            .iter()
-            .any(|&(w, near)| w.admits(term) || (near && w.admits_near_miss(term)))
+    /// Whether the query admits a word written `surface` (lowercased) with term `term`.
+    fn admits(&self, term: &str, surface: &str) -> bool {
+        self.words.iter().any(|&(w, near)| {
+            w.admits(term) || w.admits_written(surface) || (near && w.admits_near_miss(term))
+        })
     }
 
     /// Whether `text` may hold a term the query admits.
@@ -162,7 +172,8 @@ fn fold(lower: &str) -> String {
 struct Builder<'q> {
     index: Index,
     filter: Option<Filter<'q>>,
-    lesson: u32,
+    surfaces: HashSet<(String, String)>,
+    topic: u32,
     /// Word position within the lesson; each text starts past the end of the one before,
     /// so phrases never join across texts.
     pos: u32,
@@ -174,30 +185,34 @@ impl<'q> Builder<'q> {
         Builder {
             index: Index::default(),
             filter,
-            lesson: 0,
+            surfaces: HashSet::new(),
+            topic: 0,
             pos: 0,
             length: 0,
         }
     }
 
     fn guide(mut self, guide: &Guide) -> Index {
-        for lesson in guide.lessons() {
-            self.lesson = self.index.lessons.len() as u32;
+        for topic in topics(guide) {
+            self.topic = self.index.topics.len() as u32;
             self.pos = 0;
             self.length = 0;
-            self.add(&lesson.title, Field::Title, lesson.line);
-            self.blocks(&lesson.blocks);
-            self.index.lessons.push(LessonInfo {
-                id: lesson.id,
-                title: lesson.title.clone(),
+            self.add(topic.title, Field::Title, topic.line);
+            self.blocks(topic.blocks);
+            self.index.topics.push(TopicInfo {
+                id: topic.id,
+                label: topic.label,
+                title: topic.title.to_owned(),
                 length: self.length,
             });
         }
         let mut index = self.index;
-        let total: u64 = index.lessons.iter().map(|l| u64::from(l.length)).sum();
-        index.average_length = total as f32 / index.lessons.len().max(1) as f32;
+        let total: u64 = index.topics.iter().map(|l| u64::from(l.length)).sum();
+        index.average_length = total as f32 / index.topics.len().max(1) as f32;
         index.vocabulary = index.postings.keys().cloned().collect();
         index.vocabulary.sort_unstable();
+        index.surfaces = self.surfaces.into_iter().collect();
+        index.surfaces.sort_unstable();
         index
     }
 }
@@ -216,13 +231,21 @@ impl Builder<'_> {
             return;
         }
         for token in tokens(text) {
+            // Stemming and case change the length; where neither did, the term is as written.
+            let written = &text[token.start..token.end];
+            let surface = (token.term.len() != written.len())
+                .then(|| written.to_lowercase())
+                .filter(|s| *s != token.term);
             if let Some(filter) = &self.filter
-                && !filter.admits(&token.term)
+                && !filter.admits(&token.term, surface.as_deref().unwrap_or(&token.term))
             {
                 continue;
             }
+            if let Some(surface) = surface {
+                self.surfaces.insert((surface, token.term.clone()));
+            }
             let posting = Posting {
-                lesson: self.lesson,
+                topic: self.topic,
                 field,
                 line,
                 pos: base + token.pos,
@@ -241,11 +264,25 @@ impl Builder<'_> {
         }
     }
 
+    /// Where links lead counts too, a little: "huggingface" finds the Hugging Face link.
+    fn links(&mut self, spans: &[Span], line: u32) {
+        let mut last = None;
+        for link in spans.iter().filter_map(|s| s.link.as_deref()) {
+            if last != Some(link) {
+                self.add(link, Field::Link, line);
+            }
+            last = Some(link);
+        }
+    }
+
     fn blocks(&mut self, blocks: &[Block]) {
         for block in blocks {
             let line = block.lines.first;
             match &block.kind {
-                BlockKind::Paragraph(spans) => self.add(&plain_text(spans), Field::Prose, line),
+                BlockKind::Paragraph(spans) => {
+                    self.add(&plain_text(spans), Field::Prose, line);
+                    self.links(spans, line);
+                }
                 BlockKind::Heading { spans, .. } => {
                     self.add(&plain_text(spans), Field::Heading, line)
                 }

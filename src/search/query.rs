@@ -23,7 +23,10 @@ impl Scope {
             Scope::All => true,
             Scope::Code => field == Field::Code,
             Scope::Title => matches!(field, Field::Title | Field::Heading),
-            Scope::Prose => matches!(field, Field::Prose | Field::Table | Field::Heading),
+            Scope::Prose => matches!(
+                field,
+                Field::Prose | Field::Table | Field::Heading | Field::Link
+            ),
         }
     }
 }
@@ -35,6 +38,8 @@ pub struct Word {
     pub term: String,
     /// The word is still being typed: longer words starting with it count too.
     pub open: bool,
+    /// The word lowercased as typed, unstemmed: what a longer word must start with.
+    pub typed: String,
 }
 
 impl Word {
@@ -44,9 +49,16 @@ impl Word {
     }
 
     /// Whether the index term `term` stands for this word as typed: itself or, while the
-    /// word is being typed, a longer word it begins.
+    /// word is being typed, a longer word it begins. The prefix is what was typed, not its
+    /// stem: "logging" stems to "log", and must not find "login".
     pub fn admits(&self, term: &str) -> bool {
-        term == self.term || (self.open && term.starts_with(self.term.as_str()))
+        term == self.term || self.admits_written(term)
+    }
+
+    /// Whether a word written `surface` (lowercased) is one this word, being typed, begins:
+    /// "threadin" begins "threading", whose term is "thread".
+    pub fn admits_written(&self, surface: &str) -> bool {
+        self.open && surface.starts_with(self.typed.as_str())
     }
 
     /// Whether `term` is a near miss the word forgives.
@@ -83,12 +95,35 @@ fn without_final_y(s: &str) -> String {
 pub struct Query {
     pub scope: Scope,
     pub words: Vec<Word>,
+    /// Filters not understood (`in:foo`), as typed.
+    pub unknown: Vec<String>,
 }
+
+/// The filters a query understands, for messages.
+pub const FILTERS: &str = "in:code, in:title or in:prose";
 
 impl Query {
     pub fn parse(query: &str) -> Query {
-        let (scope, text) = scope_of(query);
-        let toks = tokens(&text);
+        let (scope, text, unknown) = scope_of(query);
+        Query {
+            unknown,
+            ..Query::words_of(scope, &text)
+        }
+    }
+
+    /// Why the query cannot be searched for, if it cannot: a filter not understood, or
+    /// nothing left to search for.
+    pub fn problem(&self) -> Option<String> {
+        if let Some(bad) = self.unknown.first() {
+            return Some(format!("unknown filter '{bad}': use {FILTERS}"));
+        }
+        self.words
+            .is_empty()
+            .then(|| "no words to search for: type letters or digits".to_owned())
+    }
+
+    fn words_of(scope: Scope, text: &str) -> Query {
+        let toks = tokens(text);
         let open_ended = !text.ends_with(char::is_whitespace);
         let required = required(&toks);
         let last = required.len().saturating_sub(1);
@@ -98,20 +133,30 @@ impl Query {
             .map(|(i, t)| Word {
                 term: t.term.clone(),
                 open: open_ended && i == last,
+                typed: text[t.start..t.end].to_lowercase(),
             })
             .collect();
-        Query { scope, words }
+        Query {
+            scope,
+            words,
+            unknown: Vec::new(),
+        }
     }
 }
 
-fn scope_of(query: &str) -> (Scope, String) {
+/// The scope the query's filters set, the rest of its text, and the filters not understood.
+/// Any word starting `in:` is a filter, so one typed partway ("in:co") is no search word.
+fn scope_of(query: &str) -> (Scope, String, Vec<String>) {
     let mut scope = Scope::All;
     let mut rest = Vec::new();
+    let mut unknown = Vec::new();
     for word in query.split_whitespace() {
-        match word.to_ascii_lowercase().as_str() {
+        let lower = word.to_lowercase();
+        match lower.as_str() {
             "in:code" => scope = Scope::Code,
             "in:title" => scope = Scope::Title,
             "in:prose" => scope = Scope::Prose,
+            w if w.starts_with("in:") => unknown.push(word.to_owned()),
             _ => rest.push(word),
         }
     }
@@ -119,7 +164,7 @@ fn scope_of(query: &str) -> (Scope, String) {
     if query.ends_with(char::is_whitespace) {
         text.push(' ');
     }
-    (scope, text)
+    (scope, text, unknown)
 }
 
 /// The words a lesson must have: an identifier's parts, not its whole. `tokens` puts a
@@ -173,9 +218,13 @@ mod tests {
 
     #[test]
     fn filters_and_trailing_space_are_read_from_the_query() {
-        assert_eq!(scope_of("in:code lru"), (Scope::Code, "lru".into()));
-        assert_eq!(scope_of("gil "), (Scope::All, "gil ".into()));
-        assert_eq!(scope_of("IN:TITLE"), (Scope::Title, String::new()));
+        assert_eq!(scope_of("in:code lru"), (Scope::Code, "lru".into(), vec![]));
+        assert_eq!(scope_of("gil "), (Scope::All, "gil ".into(), vec![]));
+        assert_eq!(scope_of("IN:TITLE"), (Scope::Title, String::new(), vec![]));
+        assert_eq!(
+            scope_of("in:co gil"),
+            (Scope::All, "gil".into(), vec!["in:co".into()])
+        );
     }
 
     #[test]

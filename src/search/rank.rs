@@ -1,4 +1,4 @@
-//! Queries against the index: BM25 over weighted fields, lessons with every word first, a
+//! Queries against the index: BM25 over weighted fields, topics with every word first, a
 //! boost for words standing together, prefixes for the word being typed, one typo forgiven.
 
 use std::collections::{HashMap, HashSet};
@@ -6,25 +6,30 @@ use std::sync::Arc;
 
 use super::index::{Field, Index, Posting};
 use super::query::{Query, Word, one_edit_apart};
-use crate::guide::LessonId;
+use super::topics::TopicId;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// How much a prefix or a near miss counts against the word itself.
 const PREFIX: f32 = 0.7;
 const TYPO: f32 = 0.5;
+/// What a word in a topic's title adds beyond its weight in the text, unsaturated: a topic
+/// named for the word is about it, however often a longer topic mentions it.
+const TITLED: f32 = 1.0;
 
-/// One lesson that matches, best line first.
+/// One topic that matches, best line first.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
-    /// Which lesson, counting every lesson of the guide in order from 0 (ids may repeat).
+    /// Which topic, counting every topic of the guide in order from 0 (ids may repeat).
     pub ordinal: usize,
-    pub lesson: LessonId,
+    pub topic: TopicId,
+    /// How results name it: "2.4", "2", "home", "learning-path".
+    pub label: String,
     pub title: String,
     /// The guide line that matches best.
     pub line: u32,
     pub score: f32,
-    /// How many of the query's words the lesson has.
+    /// How many of the query's words the topic has.
     pub matched: usize,
     /// The index terms that matched, for marking them in a snippet. Shared by every hit.
     pub terms: Arc<[String]>,
@@ -35,33 +40,38 @@ struct Expansion<'i> {
     terms: Vec<(&'i str, &'i [Posting], f32)>,
 }
 
-/// The lessons matching `query`, best first, at most `limit`.
+/// The topics matching `query`, best first, at most `limit`.
 pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     rank(index, &Query::parse(query), limit)
 }
 
-/// The lessons matching a parsed query, best first, at most `limit`.
+/// The topics matching a parsed query, best first, at most `limit`.
 pub fn rank(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
     let words: Vec<Expansion> = query.words.iter().map(|w| expand(index, w)).collect();
     if words.is_empty() {
         return Vec::new();
     }
     let mut scores: HashMap<u32, Score> = HashMap::new();
-    // Term frequency per lesson for the word at hand; dense, as a prefix of one letter
-    // reaches most lessons.
-    let mut tf = vec![0f32; index.lessons.len()];
+    // Term frequency per topic for the word at hand; dense, as a prefix of one letter
+    // reaches most topics.
+    let mut tf = vec![0f32; index.topics.len()];
+    let mut titled = vec![false; index.topics.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut idfs = Vec::with_capacity(words.len());
     for (w, word) in words.iter().enumerate() {
         for &(_, postings, weight) in &word.terms {
             for p in postings.iter().filter(|p| query.scope.admits(p.field)) {
-                let Some(slot) = tf.get_mut(p.lesson as usize) else {
+                let Some(slot) = tf.get_mut(p.topic as usize) else {
                     continue;
                 };
                 if *slot == 0.0 {
-                    touched.push(p.lesson);
+                    touched.push(p.topic);
                 }
                 *slot += p.field.weight() * weight;
-                scores.entry(p.lesson).or_default().found.push(Found {
+                if p.field == Field::Title {
+                    titled[p.topic as usize] = true;
+                }
+                scores.entry(p.topic).or_default().found.push(Found {
                     line: p.line,
                     title: p.field == Field::Title,
                     word: w,
@@ -70,15 +80,18 @@ pub fn rank(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
                 });
             }
         }
-        let n = index.lessons.len() as f32;
+        let n = index.topics.len() as f32;
         let containing = touched.len() as f32;
         let idf = (1.0 + (n - containing + 0.5) / (containing + 0.5)).ln();
-        for lesson in touched.drain(..) {
-            let tf = std::mem::take(&mut tf[lesson as usize]);
-            let length = index.lessons[lesson as usize].length as f32;
+        idfs.push(idf);
+        for topic in touched.drain(..) {
+            let tf = std::mem::take(&mut tf[topic as usize]);
+            let length = index.topics[topic as usize].length as f32;
             let norm = K1 * (1.0 - B + B * length / index.average_length.max(1.0));
-            let entry = scores.entry(lesson).or_default();
-            entry.score += idf * tf * (K1 + 1.0) / (tf + norm);
+            let entry = scores.entry(topic).or_default();
+            let title = std::mem::take(&mut titled[topic as usize]);
+            entry.score +=
+                idf * (tf * (K1 + 1.0) / (tf + norm) + f32::from(u8::from(title)) * TITLED);
             entry.matched += 1;
         }
     }
@@ -98,7 +111,7 @@ pub fn rank(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
     let terms = terms_of(&words);
     ranked
         .into_iter()
-        .map(|(lesson, s)| hit(index, lesson, &s, &terms))
+        .map(|(topic, s)| hit(index, topic, &s, &idfs, &terms))
         .collect()
 }
 
@@ -110,10 +123,10 @@ fn terms_of(words: &[Expansion]) -> Arc<[String]> {
 }
 
 /// Every place a query matches, for stepping through them: each line holding one of its
-/// words, in the lessons holding all of them.
+/// words, in the topics holding all of them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Occurrences {
-    /// (lesson ordinal, guide line), in guide order.
+    /// (topic ordinal, guide line), in guide order.
     pub places: Vec<(u32, u32)>,
     /// The index terms that matched, for marking them.
     pub terms: Arc<[String]>,
@@ -126,21 +139,21 @@ pub fn occurrences(index: &Index, query: &Query) -> Occurrences {
             .iter()
             .flat_map(|&(_, postings, _)| postings)
             .filter(|p| query.scope.admits(p.field))
-            .map(|p| (p.lesson, p.line))
+            .map(|p| (p.topic, p.line))
             .collect()
     };
     let found: Vec<Vec<(u32, u32)>> = words.iter().map(admitted).collect();
     let mut holding: HashMap<u32, usize> = HashMap::new();
     for places in &found {
-        let lessons: HashSet<u32> = places.iter().map(|&(lesson, _)| lesson).collect();
-        for lesson in lessons {
-            *holding.entry(lesson).or_default() += 1;
+        let topics: HashSet<u32> = places.iter().map(|&(topic, _)| topic).collect();
+        for topic in topics {
+            *holding.entry(topic).or_default() += 1;
         }
     }
     let mut places: Vec<(u32, u32)> = found
         .into_iter()
         .flatten()
-        .filter(|(lesson, _)| holding.get(lesson) == Some(&words.len()))
+        .filter(|(topic, _)| holding.get(topic) == Some(&words.len()))
         .collect();
     places.sort_unstable();
     places.dedup();
@@ -161,7 +174,7 @@ struct Score {
 #[derive(Clone, Copy)]
 struct Found {
     line: u32,
-    /// In the lesson's title, which a result shows anyway.
+    /// In the topic's title, which a result shows anyway.
     title: bool,
     /// Which of the query's words.
     word: usize,
@@ -177,16 +190,24 @@ fn expand<'i>(index: &'i Index, word: &Word) -> Expansion<'i> {
             terms.push((v, postings.as_slice(), weight));
         }
     };
-    let from = index.vocabulary.partition_point(|v| v.as_str() < term);
-    let mut typed = index.vocabulary[from..]
-        .iter()
-        .take_while(|v| v.starts_with(term))
-        .peekable();
-    if typed.next_if(|v| *v == term).is_some() {
-        add(&index.vocabulary[from], 1.0);
+    if let Some(v) = index.postings.get_key_value(term) {
+        add(v.0, 1.0);
     }
     if word.open {
-        for v in typed {
+        let typed = word.typed.as_str();
+        let from = index.vocabulary.partition_point(|v| v.as_str() < typed);
+        let longer = index.vocabulary[from..]
+            .iter()
+            .take_while(|v| v.starts_with(typed));
+        let from = index.surfaces.partition_point(|(s, _)| s.as_str() < typed);
+        let written = index.surfaces[from..]
+            .iter()
+            .take_while(|(s, _)| s.starts_with(typed))
+            .map(|(_, t)| t);
+        let mut more: Vec<&'i String> = longer.chain(written).filter(|v| *v != term).collect();
+        more.sort_unstable();
+        more.dedup();
+        for v in more {
             add(v, PREFIX);
         }
     }
@@ -201,32 +222,39 @@ fn expand<'i>(index: &'i Index, word: &Word) -> Expansion<'i> {
     Expansion { terms }
 }
 
-/// A hit for a lesson, pointing at its best line: the one holding most of the query's
-/// words, then the weightiest, then the first. The title counts only when nothing else
-/// matches: a result shows it already, and the line below says more.
-fn hit(index: &Index, lesson: u32, s: &Score, terms: &Arc<[String]>) -> Hit {
-    let body = s.found.iter().any(|f| !f.title);
-    let mut per_line: HashMap<u32, (Vec<usize>, f32)> = HashMap::new();
-    for f in s.found.iter().filter(|f| !(body && f.title)) {
+/// A hit for a topic, pointing at its best line: the one holding most of the query's
+/// words, then a line of the body over the title (a result shows the title already), then
+/// the weightiest (rarer words weigh more), then the first.
+fn hit(index: &Index, topic: u32, s: &Score, idfs: &[f32], terms: &Arc<[String]>) -> Hit {
+    #[derive(Default)]
+    struct Line {
+        words: Vec<usize>,
+        body: bool,
+        weight: f32,
+    }
+    let mut per_line: HashMap<u32, Line> = HashMap::new();
+    for f in &s.found {
         let entry = per_line.entry(f.line).or_default();
-        if !entry.0.contains(&f.word) {
-            entry.0.push(f.word);
+        if !entry.words.contains(&f.word) {
+            entry.words.push(f.word);
         }
-        entry.1 += f.weight;
+        entry.body |= !f.title;
+        entry.weight += f.weight * idfs.get(f.word).copied().unwrap_or(1.0);
     }
     let line = per_line
         .into_iter()
-        .max_by(|a, b| {
-            (a.1.0.len(), a.1.1)
-                .partial_cmp(&(b.1.0.len(), b.1.1))
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(b.0.cmp(&a.0))
+        .max_by(|(la, a), (lb, b)| {
+            (a.words.len(), a.body)
+                .cmp(&(b.words.len(), b.body))
+                .then(a.weight.total_cmp(&b.weight))
+                .then(lb.cmp(la))
         })
         .map_or(0, |(line, _)| line);
-    let info = &index.lessons[lesson as usize];
+    let info = &index.topics[topic as usize];
     Hit {
-        ordinal: lesson as usize,
-        lesson: info.id,
+        ordinal: topic as usize,
+        topic: info.id,
+        label: info.label.clone(),
         title: info.title.clone(),
         line,
         score: s.score,
@@ -235,7 +263,7 @@ fn hit(index: &Index, lesson: u32, s: &Score, terms: &Arc<[String]>) -> Hit {
     }
 }
 
-/// Whether the query's words appear in order, side by side, somewhere in the lesson.
+/// Whether the query's words appear in order, side by side, somewhere in the topic.
 fn stands_together(found: &mut [Found], words: usize) -> bool {
     found.sort_by_key(|f| (f.word, f.pos));
     let at = |word: usize, pos: u32| {

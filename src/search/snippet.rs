@@ -4,7 +4,8 @@ use std::ops::Range;
 
 use super::rank::Hit;
 use super::tokens::tokens;
-use crate::guide::{Block, BlockKind, Guide, Lesson, plain_text};
+use super::topics::{Topic, topics};
+use crate::guide::{Block, BlockKind, Guide, plain_text};
 
 /// Characters of context a snippet keeps around its first match.
 const CONTEXT: usize = 40;
@@ -21,10 +22,9 @@ pub struct Snippet {
 /// The snippet for `hit`: the text of its line (a paragraph, a table row, a line of code),
 /// cut to a window around the first match.
 pub fn snippet(guide: &Guide, hit: &Hit) -> Snippet {
-    let text = guide
-        .lessons()
-        .nth(hit.ordinal)
-        .map(|lesson| line_text(lesson, hit.line))
+    let text = topics(guide)
+        .get(hit.ordinal)
+        .map(|topic| line_text(topic, hit.line))
         .unwrap_or_default();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let marks = marks(&text, &hit.terms);
@@ -60,11 +60,11 @@ fn joined(text: &str, marks: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
-fn line_text(lesson: &Lesson, line: u32) -> String {
-    if line == lesson.line {
-        return lesson.title.clone();
+fn line_text(topic: &Topic, line: u32) -> String {
+    if line == topic.line {
+        return topic.title.to_owned();
     }
-    find(&lesson.blocks, line).unwrap_or_default()
+    find(topic.blocks, line).unwrap_or_default()
 }
 
 fn find(blocks: &[Block], line: u32) -> Option<String> {
@@ -91,11 +91,15 @@ fn find(blocks: &[Block], line: u32) -> Option<String> {
     }
 }
 
-/// At most [`LONGEST`] characters of `text`, starting a little before the first mark.
+/// At most [`LONGEST`] characters of `text`, starting a little before the first mark, and
+/// no later than needed to fill the window: a line that fits is shown whole.
 fn window(text: &str, marks: Vec<Range<usize>>) -> Snippet {
     let first = marks.first().map_or(0, |m| m.start);
     let chars_before = text[..first].chars().count();
-    let skip = chars_before.saturating_sub(CONTEXT);
+    let total = chars_before + text[first..].chars().count();
+    let skip = chars_before
+        .saturating_sub(CONTEXT)
+        .min(total.saturating_sub(LONGEST));
     let start = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
     let end = text[start..]
         .char_indices()
@@ -128,6 +132,20 @@ mod tests {
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
         assert_eq!(&s.text[s.marks[0].clone()], "GIL");
         assert!(s.text.chars().count() <= LONGEST + 2);
+    }
+
+    #[test]
+    fn a_line_that_fits_is_not_cut_before_a_late_match() {
+        let text = format!("{} GIL", "word ".repeat(18));
+        let at = text.find("GIL").unwrap();
+        let s = window(&text, std::iter::once(at..at + 3).collect());
+        assert_eq!(s.text, text);
+        // Near the end of a long line, the window fills with what comes before.
+        let text = format!("{} GIL", "a".repeat(200));
+        let at = text.find("GIL").unwrap();
+        let s = window(&text, std::iter::once(at..at + 3).collect());
+        assert_eq!(s.text.chars().count(), LONGEST + 1);
+        assert!(s.text.ends_with("GIL"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use super::book::{Book, Doc, DocId};
 use std::sync::Arc;
 
-use crate::search::{Hit, Index, Query, Snippet, occurrences, search, snippet};
+use crate::search::{Hit, Index, Query, Snippet, TopicId, occurrences, rank, snippet, topics};
 
 /// Results the search box lists at most: more than anyone reads, few enough to rank fast.
 pub const MOST: usize = 200;
@@ -21,14 +21,23 @@ pub struct Place {
 pub struct Finder<'a, 'g> {
     book: &'a Book<'g>,
     index: OnceCell<Index>,
-    /// The page of each lesson, by its ordinal in the guide.
+    /// The page of each search topic, by its ordinal.
     docs: Vec<DocId>,
 }
 
 impl<'a, 'g> Finder<'a, 'g> {
     pub fn new(book: &'a Book<'g>) -> Self {
-        let docs = (0..book.docs.len())
-            .filter(|&id| matches!(book.doc(id), Doc::Lesson { .. }))
+        // Topics and pages are both in reading order, so the k-th lesson topic is the k-th
+        // lesson page (ids may repeat in a guide, so they cannot be matched by id).
+        let mut lessons =
+            (0..book.docs.len()).filter(|&d| matches!(book.doc(d), Doc::Lesson { .. }));
+        let docs = topics(book.guide)
+            .iter()
+            .map(|topic| match topic.id {
+                TopicId::Lesson(_) => lessons.next(),
+                id => page_of(book, id),
+            })
+            .map(|doc| doc.unwrap_or(0))
             .collect();
         Finder {
             book,
@@ -43,7 +52,12 @@ impl<'a, 'g> Finder<'a, 'g> {
 
     /// The lessons matching `query`, best first.
     pub fn hits(&self, query: &str) -> Vec<Hit> {
-        search(self.index(), query, MOST)
+        let query = Query::parse(query);
+        // A filter half typed ("in:co") finds nothing until it is whole; the box says why.
+        if query.problem().is_some() {
+            return Vec::new();
+        }
+        rank(self.index(), &query, MOST)
     }
 
     /// Every place `query` matches, in reading order, and the terms to mark there.
@@ -60,13 +74,30 @@ impl<'a, 'g> Finder<'a, 'g> {
         (places, found.terms)
     }
 
-    /// The page a hit's lesson is on.
+    /// The page a hit's topic is on.
     pub fn doc_of(&self, hit: &Hit) -> Option<DocId> {
         self.docs.get(hit.ordinal).copied()
     }
 
     pub fn snippet(&self, hit: &Hit) -> Snippet {
         snippet(self.book.guide, hit)
+    }
+}
+
+/// The page showing `topic`, other than a lesson. A section without an introduction has
+/// no page of its own; its first lesson stands for it.
+fn page_of(book: &Book, topic: TopicId) -> Option<DocId> {
+    let intro = |n| {
+        book.docs.iter().position(|&doc| match doc {
+            Doc::Intro { section } => book.guide.sections.get(section).map(|s| s.number) == Some(n),
+            _ => false,
+        })
+    };
+    match topic {
+        TopicId::Home => book.docs.iter().position(|&d| d == Doc::Home),
+        TopicId::Section(n) => intro(n).or_else(|| book.first_of_section(n)),
+        TopicId::Part(p) => book.docs.iter().position(|&d| d == Doc::Part(p)),
+        TopicId::Lesson(_) => None,
     }
 }
 

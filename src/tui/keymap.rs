@@ -9,7 +9,7 @@ use super::action::Action;
 
 mod search;
 
-pub use search::SEARCH_BINDINGS;
+pub use search::{SEARCH_BINDINGS, SEARCH_HINTS};
 
 /// Which keys apply: the main screen, or the help overlay or search box on top of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -207,8 +207,13 @@ pub(super) fn open(state: &mut State, ctx: &Context, doc: DocId) {
 
 fn resize(state: &mut State, ctx: &Context, size: Size) {
     let anchor = top_line(state, ctx);
+    let shown = search::match_on_screen(state, ctx);
     state.size = size;
     refit(state, ctx, anchor);
+    // The match being read stays in view, so `n` goes on from it.
+    if let Some(place) = shown {
+        search::keep_in_view(state, ctx, place);
+    }
 }
 
 /// After the pane's width changed: keep the guide line that was at the top in view, and

@@ -75,6 +75,14 @@ pub static SEARCH_BINDINGS: [Binding; 16] = [
     bind(&[ctrl('z')], Action::Suspend, "", ""),
 ];
 
+/// What the status bar suggests while the box is open: the page's keys are asleep, and
+/// the box's own border names the keys to choose, open and close.
+pub const SEARCH_HINTS: [(&str, &str); 3] = [
+    ("PgDn PgUp", "more results"),
+    ("^W ^U", "delete"),
+    ("^C", "quit"),
+];
+
 /// The action for a key pressed in the search box.
 pub(super) fn key_action(pressed: Key, modifiers: KeyModifiers) -> Option<Action> {
     if let Some(b) = SEARCH_BINDINGS.iter().find(|b| b.keys.contains(&pressed)) {

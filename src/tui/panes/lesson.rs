@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::marks::mark_terms;
+use super::marks::{Neighbours, mark_row};
 use super::scrollbar;
 use crate::render::{display_width, fit};
 use crate::tui::state::{Focus, State};
@@ -45,11 +45,22 @@ impl Widget for LessonPane<'_, '_> {
                 let moves = page.wider_than(usize::from(body.width));
                 let marks = self.marks();
                 let visible = page.lines.iter().zip(moves).zip(&page.source);
-                let visible = visible.skip(first).take(height);
-                for (i, ((line, moves), &source)) in visible.enumerate() {
+                let visible = visible.enumerate().skip(first).take(height);
+                for (i, (k, ((line, moves), &source))) in visible.enumerate() {
                     let y = body.y + i as u16;
                     let skip = if moves { state.hscroll } else { 0 };
-                    let marked = marks.as_ref().and_then(|m| m.mark(line, source, styles));
+                    // Rows wrapped from the same guide line, for words a wrap cut in two.
+                    let row = |at: Option<usize>| {
+                        let at = at.filter(|&j| page.source.get(j) == Some(&source))?;
+                        page.lines.get(at)
+                    };
+                    let rows = Neighbours {
+                        before: row(k.checked_sub(1)),
+                        after: row(Some(k + 1)),
+                    };
+                    let marked = marks
+                        .as_ref()
+                        .and_then(|m| m.mark(line, rows, source, styles));
                     draw_from(
                         buf,
                         body.x,
@@ -146,7 +157,13 @@ struct Marks<'a> {
 
 impl Marks<'_> {
     /// `line` (showing guide line `source`) with its matches marked, if it has any.
-    fn mark(&self, line: &Line, source: u32, styles: &Styles) -> Option<Line<'static>> {
+    fn mark(
+        &self,
+        line: &Line,
+        rows: Neighbours<'_>,
+        source: u32,
+        styles: &Styles,
+    ) -> Option<Line<'static>> {
         if source == 0 {
             return None;
         }
@@ -154,7 +171,7 @@ impl Marks<'_> {
             true => styles.found_current,
             false => styles.found,
         };
-        mark_terms(line, self.terms, style)
+        mark_row(line, rows, self.terms, style)
     }
 }
 

@@ -1,5 +1,5 @@
-//! The search box: the query as typed, then the lessons it finds, best first, each with the
-//! line that matched and its words marked.
+//! The search box: the query as typed, then the lessons and pages it finds, best first,
+//! each with the line that matched and its words marked.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -10,7 +10,7 @@ use super::lesson::draw_from;
 use super::marks::restyle;
 use super::scrollbar;
 use crate::render::{display_width, fit, printable_line};
-use crate::search::{Hit, Snippet};
+use crate::search::{Hit, Query, Snippet, TopicId};
 use crate::tui::geometry::{RESULT_ROWS, SearchBox};
 use crate::tui::state::State;
 use crate::tui::update::Context;
@@ -33,9 +33,9 @@ impl Widget for SearchPane<'_, '_> {
         let hits = &self.state.search.hits;
         let count = match (hits.len(), self.state.search.query.trim().is_empty()) {
             (_, true) => String::new(),
-            (1, _) => " 1 lesson ".into(),
-            (n, _) if n >= crate::tui::finder::MOST => format!(" {n}+ lessons "),
-            (n, _) => format!(" {n} lessons "),
+            (1, _) => " 1 result ".into(),
+            (n, _) if n >= crate::tui::finder::MOST => format!(" {n}+ results "),
+            (n, _) => format!(" {n} results "),
         };
         Block::bordered()
             .border_type(BorderType::Rounded)
@@ -99,7 +99,7 @@ impl SearchPane<'_, '_> {
         let lines: Vec<Line> = if query.is_empty() {
             vec![
                 Line::styled(
-                    "Type a word to find the lessons about it.",
+                    "Type a word to find the lessons and pages about it.",
                     styles.page.text,
                 ),
                 Line::default(),
@@ -111,9 +111,11 @@ impl SearchPane<'_, '_> {
                     styles.page.muted,
                 ),
             ]
+        } else if let Some(why) = Query::parse(query).problem() {
+            vec![Line::styled(format!("{why}."), styles.page.text)]
         } else {
             vec![
-                Line::styled(format!("No lesson matches '{query}'."), styles.page.text),
+                Line::styled(format!("Nothing matches '{query}'."), styles.page.text),
                 Line::default(),
                 Line::styled(
                     "Check the spelling, use fewer words, or drop a filter.",
@@ -138,7 +140,7 @@ impl SearchPane<'_, '_> {
         let id_width = search
             .hits
             .iter()
-            .map(|h| h.lesson.to_string().len())
+            .map(|h| display_width(numbered(h)))
             .max()
             .unwrap_or(3);
         let visible = search
@@ -168,7 +170,7 @@ impl SearchPane<'_, '_> {
             buf.set_style(area, styles.selected);
         }
         let marker = if chosen { "▌" } else { " " };
-        let id = format!("{marker}{:<id_width$}  ", hit.lesson.to_string());
+        let id = format!("{marker}{:<id_width$}  ", numbered(hit));
         let at = format!("  line {} ", hit.line);
         let title_room = width.saturating_sub(display_width(&id) + display_width(&at));
         let title = fit(&printable_line(&hit.title), title_room);
@@ -201,7 +203,10 @@ fn fitted(snippet: &Snippet, room: usize, styles: &crate::tui::theme::Styles) ->
     let mut cut = 0;
     if let Some(first) = marks.first() {
         let keep = room.saturating_sub(12).max(room / 2);
-        while display_width(&text[cut..first.end]) > keep {
+        // Cut no more than it takes for the rest to fit beside the leading "…".
+        while display_width(&text[cut..first.end]) > keep
+            && display_width(&text[cut..]) > room.saturating_sub(1)
+        {
             cut += text[cut..].chars().next().map_or(1, char::len_utf8);
         }
     }
@@ -223,4 +228,41 @@ fn fitted(snippet: &Snippet, room: usize, styles: &crate::tui::theme::Styles) ->
         line.spans.insert(0, Span::styled("…", styles.page.muted));
     }
     line
+}
+
+/// The number a result shows: a lesson's or a section's. Home and the parts after the
+/// sections have only their titles, which say enough.
+fn numbered(hit: &Hit) -> &str {
+    match hit.topic {
+        TopicId::Lesson(_) | TopicId::Section(_) => &hit.label,
+        TopicId::Home | TopicId::Part(_) => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::{ColorMode, Theme, ThemeKind};
+    use crate::tui::theme::Styles;
+
+    fn shown(text: &str, mark: &str, room: usize) -> String {
+        let at = text.find(mark).unwrap_or(0);
+        let snippet = Snippet {
+            text: text.to_owned(),
+            marks: std::iter::once(at..at + mark.len()).collect(),
+        };
+        let styles = Styles::new(&Theme::new(ThemeKind::Dark, ColorMode::TrueColor));
+        let line = fitted(&snippet, room, &styles);
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_snippet_that_fits_is_shown_whole_and_a_long_one_around_its_mark() {
+        let text = format!("{} GIL", "word ".repeat(10));
+        assert_eq!(shown(&text, "GIL", 60), text);
+        let long = format!("{} GIL and more", "word ".repeat(30));
+        let cut = shown(&long, "GIL", 60);
+        assert!(cut.starts_with('…') && cut.contains("GIL"), "{cut}");
+        assert!(display_width(&cut) <= 60, "{cut}");
+    }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::render::{display_width, fit};
 use crate::tui::keymap;
-use crate::tui::state::{Focus, State};
+use crate::tui::state::{Focus, Overlay, State};
 use crate::tui::update::Context;
 
 pub struct StatusBar<'a, 'g> {
@@ -63,10 +63,13 @@ impl StatusBar<'_, '_> {
     /// in the list, matter most).
     fn hints(&self, room: usize) -> Line<'static> {
         let styles = self.ctx.styles;
-        let all: Vec<_> = keymap::hints(self.state.focus == Focus::Sidebar)
-            .filter(|&(keys, _)| self.wide || keys != keymap::SIDEWAYS_KEYS)
-            .filter(|&(keys, _)| self.state.sidebar || keys != keymap::FOCUS_KEYS)
-            .collect();
+        let all: Vec<_> = match self.state.overlay {
+            Some(Overlay::Search) => keymap::SEARCH_HINTS.to_vec(),
+            _ => keymap::hints(self.state.focus == Focus::Sidebar)
+                .filter(|&(keys, _)| self.wide || keys != keymap::SIDEWAYS_KEYS)
+                .filter(|&(keys, _)| self.state.sidebar || keys != keymap::FOCUS_KEYS)
+                .collect(),
+        };
         let cost = |(keys, word): &(&str, &str)| display_width(keys) + display_width(word) + 3;
         let mut total: usize = all.iter().map(cost).sum();
         let mut first = 0;

@@ -66,6 +66,9 @@ fn choose(state: &mut State, by: isize, shown: usize) {
     let s = &mut state.search;
     let last = s.hits.len().saturating_sub(1);
     s.selected = s.selected.saturating_add_signed(by).min(last);
+    // No blank rows below the last result while earlier ones are scrolled off (a taller
+    // box after a resize shows more of them).
+    s.offset = s.offset.min(s.hits.len().saturating_sub(shown));
     if s.selected < s.offset {
         s.offset = s.selected;
     } else if s.selected >= s.offset + shown {
@@ -92,7 +95,7 @@ fn go(state: &mut State, ctx: &Context, i: usize) {
     let Some(hit) = state.search.hits.get(i).cloned() else {
         state.message = Some(match state.search.query.trim() {
             "" => "type a word to search for".into(),
-            q => format!("no lesson matches '{q}'"),
+            q => format!("nothing matches '{q}'"),
         });
         return;
     };
@@ -193,6 +196,20 @@ fn jump(state: &mut State, ctx: &Context, place: Place) {
         scroll_to(state, ctx, row.saturating_sub(height / 3));
     }
     state.hscroll = 0;
+}
+
+/// The current match, when it is marked and on screen.
+pub(super) fn match_on_screen(state: &State, ctx: &Context) -> Option<Place> {
+    let matches = state.matches.as_ref().filter(|m| m.marked)?;
+    let place = *matches.places.get(matches.current)?;
+    on_screen(state, ctx, place).then_some(place)
+}
+
+/// Scrolls `place` back into view if it has left it.
+pub(super) fn keep_in_view(state: &mut State, ctx: &Context, place: Place) {
+    if !on_screen(state, ctx, place) {
+        jump(state, ctx, place);
+    }
 }
 
 fn on_screen(state: &State, ctx: &Context, place: Place) -> bool {
