@@ -1,9 +1,11 @@
 //! Progress through the real binary: the path, ticks by number, id and text, the store's
 //! files, and its safety with two copies at once and with writers killed mid-write.
 
+use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::Duration;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn pyguide(store: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pyguide"))
@@ -197,48 +199,95 @@ fn two_copies_at_once_lose_nothing() {
     assert_eq!(saved["items"].as_object().unwrap().len(), 200);
 }
 
+/// xorshift64: kill delays that vary but repeat from run to run, without a crate.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n.max(1)
+    }
+}
+
+/// The store's size and time: any write to it, in place or by rename, changes one.
+fn stamp(store: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = std::fs::metadata(store).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
 #[test]
 fn writers_killed_at_any_moment_leave_a_store_that_loads() {
+    const SEEDED: usize = 13_000;
+    const ROUNDS: u64 = 80;
     let dir = tempfile::tempdir().unwrap();
     let store = store_in(&dir);
-    // A big import makes each write take long enough to be caught in the middle.
-    let items: Vec<String> = (0..5_000)
-        .map(|k| format!(r#""item/{k}": {{"done": true, "at": "2026-11-24T00:00:00Z"}}"#))
+    // About 1 MB of ticks for items the guide lacks (they are kept), so that a write takes
+    // long enough for a kill to land inside it.
+    let items: Vec<String> = (0..SEEDED)
+        .map(|k| format!(r#""gone/{k:05}": {{"done": true, "at": "2026-11-24T00:00:00Z"}}"#))
         .collect();
-    let big = dir.path().join("big.json");
-    std::fs::write(
-        &big,
-        format!(r#"{{"version": 1, "items": {{{}}}}}"#, items.join(",")),
-    )
-    .unwrap();
-    // Kill near the end of a run, where the writing is, more often than near its start.
-    let start = std::time::Instant::now();
-    assert!(
-        pyguide(&store, &["progress", "import", big.to_str().unwrap()])
-            .status
-            .success()
-    );
-    let run = start.elapsed().as_micros() as u64;
-    for round in 0..150u64 {
+    let seed = dir.path().join("seed.json");
+    let doc = format!(r#"{{"version": 1, "items": {{{}}}}}"#, items.join(","));
+    std::fs::write(&seed, doc).unwrap();
+    let out = pyguide(&store, &["progress", "import", seed.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&store).unwrap();
+    assert!(bytes.len() > 1_000_000, "{} bytes", bytes.len());
+    // Kills are spread over twice the time writing and syncing that many bytes takes here
+    // (the write, then the store's replacing), timed as the fastest of three so that one
+    // slow sync does not spread them past the write.
+    let write = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let mut scratch = File::create(dir.path().join("scratch")).unwrap();
+            scratch.write_all(&bytes).unwrap();
+            scratch.sync_all().unwrap();
+            start.elapsed().as_micros() as u64
+        })
+        .min()
+        .unwrap();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let (mut mid_write, mut replaced) = (0, 0);
+    for round in 0..ROUNDS {
+        let before = stamp(&store);
         let mut child = Command::new(env!("CARGO_BIN_EXE_pyguide"))
             .arg("--progress")
             .arg(&store)
-            .args(["progress", "import", big.to_str().unwrap()])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
+            .args([["check", "uncheck"][round as usize % 2], "1"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let at = run / 2 + (round * 7919) % (run * 3 / 5 + 1);
-        std::thread::sleep(Duration::from_micros(at));
+        let temp = dir.path().join(format!("progress.json.tmp-{}", child.id()));
+        // Reading and parsing the store takes most of a run: wait until the writer touches
+        // the disk, so the kill lands in the write rather than before it.
+        while !temp.exists() && stamp(&store) == before && child.try_wait().unwrap().is_none() {
+            std::thread::yield_now();
+        }
+        std::thread::sleep(Duration::from_micros(rng.below(2 * write)));
         let _ = child.kill();
         let _ = child.wait();
-        if store.exists() {
-            let bytes = std::fs::read(&store).unwrap();
-            let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&bytes);
-            assert!(parsed.is_ok(), "round {round}: a torn store");
-        }
+        mid_write += u64::from(temp.exists());
+        replaced += u64::from(stamp(&store) != before);
+        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&store).unwrap())
+            .unwrap_or_else(|e| panic!("round {round}: a torn store: {e}"));
+        let kept = doc["items"].as_object().map_or(0, |items| {
+            items.keys().filter(|k| k.starts_with("gone/")).count()
+        });
+        assert_eq!(kept, SEEDED, "round {round}: ticks were lost");
     }
-    let out = pyguide(&store, &["path"]);
+    eprintln!(
+        "write {write} µs; of {ROUNDS} kills, {mid_write} left a temporary file and \
+         {replaced} came after the store was replaced"
+    );
+    // Kills that all miss the write (the writer's temporary file) would prove nothing.
+    assert!(
+        mid_write >= ROUNDS / 10,
+        "only {mid_write} of {ROUNDS} kills landed mid-write"
+    );
+    let out = pyguide(&store, &["path", "--json"]);
     assert!(
         out.status.success() && stderr(&out).is_empty(),
         "{}",
