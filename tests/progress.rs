@@ -300,3 +300,23 @@ fn writers_killed_at_any_moment_leave_a_store_that_loads() {
         .collect();
     assert!(strays.is_empty(), "{strays:?}");
 }
+
+/// A bare file name is a store in the current directory, for reading as for writing.
+#[test]
+fn a_store_named_without_a_directory_is_in_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_pyguide"))
+            .current_dir(dir.path())
+            .args(["--progress", "p.json"])
+            .args(args)
+            .env_remove("PYGUIDE_PROGRESS")
+            .output()
+            .expect("pyguide runs")
+    };
+    assert!(run(&["check", "1"]).status.success());
+    assert!(dir.path().join("p.json").is_file());
+    let out = run(&["path", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(done(&doc), [1]);
+}

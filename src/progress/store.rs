@@ -98,8 +98,13 @@ impl Store {
         Ok((opened.progress, opened.notes))
     }
 
+    /// The store's directory: "p.json" lives in the current one.
     fn dir(&self) -> Option<&Path> {
-        self.path.parent().filter(|d| !d.as_os_str().is_empty())
+        let dir = self.path.parent()?;
+        Some(match dir.as_os_str().is_empty() {
+            true => Path::new("."),
+            false => dir,
+        })
     }
 
     /// Holds the exclusive lock until dropped. The lock is on a file of its own, so that
