@@ -11,5 +11,5 @@ pub mod topics;
 pub use index::Index;
 pub use query::Query;
 pub use rank::{Hit, Occurrences, occurrences, rank, search};
-pub use snippet::{Snippet, snippet};
+pub use snippet::{Snippet, Snippets};
 pub use topics::{Topic, TopicId, topics};

@@ -159,7 +159,7 @@ fn hits_point_at_a_line_that_shows_the_words() {
             "{query}: line {} is {line:?}",
             hit.line
         );
-        let snip = pyguide::search::snippet(&guide, hit);
+        let snip = pyguide::search::Snippets::new(&guide).of(hit);
         let marked: Vec<String> = snip
             .marks
             .iter()

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::guide::Guide;
 use crate::render::{Theme, ansi, printable_line};
-use crate::search::{Hit, Index, Query, Snippet, TopicId, rank, snippet};
+use crate::search::{Hit, Index, Query, Snippet, Snippets, TopicId, rank};
 
 #[derive(Serialize)]
 struct HitJson {
@@ -35,10 +35,11 @@ fn hits(guide: &Guide, query: &str, limit: usize) -> Result<Vec<(Hit, Snippet)>,
     }
     // One query, one pass: index only the words it can match.
     let index = Index::build_for(guide, &parsed);
+    let snippets = Snippets::new(guide);
     Ok(rank(&index, &parsed, limit)
         .into_iter()
         .map(|hit| {
-            let snip = snippet(guide, &hit);
+            let snip = snippets.of(&hit);
             (hit, snip)
         })
         .collect())

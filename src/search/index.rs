@@ -87,7 +87,11 @@ impl Index {
         let missing: Vec<bool> = query
             .words
             .iter()
-            .map(|w| w.forgives_typos() && !typed.vocabulary.iter().any(|t| w.admits(t)))
+            .map(|w| {
+                let found = typed.vocabulary.iter().any(|t| w.admits(t))
+                    || typed.surfaces.iter().any(|(s, _)| w.admits_written(s));
+                w.forgives_typos() && !found
+            })
             .collect();
         if !missing.contains(&true) {
             return typed;

@@ -19,16 +19,30 @@ pub struct Snippet {
     pub marks: Vec<Range<usize>>,
 }
 
-/// The snippet for `hit`: the text of its line (a paragraph, a table row, a line of code),
-/// cut to a window around the first match.
-pub fn snippet(guide: &Guide, hit: &Hit) -> Snippet {
-    let text = topics(guide)
-        .get(hit.ordinal)
-        .map(|topic| line_text(topic, hit.line))
-        .unwrap_or_default();
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let marks = marks(&text, &hit.terms);
-    window(&text, marks)
+/// Snippets for the hits on one guide; its topics are listed once, not per hit.
+pub struct Snippets<'g> {
+    topics: Vec<Topic<'g>>,
+}
+
+impl<'g> Snippets<'g> {
+    pub fn new(guide: &'g Guide) -> Self {
+        Snippets {
+            topics: topics(guide),
+        }
+    }
+
+    /// The snippet for `hit`: the text of its line (a paragraph, a table row, a line of
+    /// code), cut to a window around the first match.
+    pub fn of(&self, hit: &Hit) -> Snippet {
+        let text = self
+            .topics
+            .get(hit.ordinal)
+            .map(|topic| line_text(topic, hit.line))
+            .unwrap_or_default();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let marks = marks(&text, &hit.terms);
+        window(&text, marks)
+    }
 }
 
 /// Byte ranges of the words in `text` whose terms are among `terms`, in order, an

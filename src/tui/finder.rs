@@ -6,7 +6,8 @@ use std::cell::OnceCell;
 use super::book::{Book, Doc, DocId};
 use std::sync::Arc;
 
-use crate::search::{Hit, Index, Query, Snippet, TopicId, occurrences, rank, snippet, topics};
+use crate::guide::Guide;
+use crate::search::{Hit, Index, Query, Snippet, Snippets, TopicId, occurrences, rank, topics};
 
 /// Results the search box lists at most: more than anyone reads, few enough to rank fast.
 pub const MOST: usize = 200;
@@ -21,6 +22,7 @@ pub struct Place {
 pub struct Finder<'a, 'g> {
     book: &'a Book<'g>,
     index: OnceCell<Index>,
+    snippets: OnceCell<Snippets<'g>>,
     /// The page of each search topic, by its ordinal.
     docs: Vec<DocId>,
 }
@@ -42,6 +44,7 @@ impl<'a, 'g> Finder<'a, 'g> {
         Finder {
             book,
             index: OnceCell::new(),
+            snippets: OnceCell::new(),
             docs,
         }
     }
@@ -80,7 +83,8 @@ impl<'a, 'g> Finder<'a, 'g> {
     }
 
     pub fn snippet(&self, hit: &Hit) -> Snippet {
-        snippet(self.book.guide, hit)
+        let guide: &'g Guide = self.book.guide;
+        self.snippets.get_or_init(|| Snippets::new(guide)).of(hit)
     }
 }
 
