@@ -228,6 +228,23 @@ mod query_only_index {
         }
     }
 
+    /// Words typed past their stems reach the stem wherever it is written.
+    #[test]
+    fn answers_words_typed_past_their_stems_as_the_whole_index_does() {
+        for q in [
+            "logg",
+            "threadin",
+            "decorators",
+            "broadcasti",
+            "librari",
+            "in:code cachin",
+        ] {
+            let parsed = Query::parse(q);
+            let small = Index::build_for(&GUIDE, &parsed);
+            assert_eq!(search(&FULL, q, 50), rank(&small, &parsed, 50), "{q}");
+        }
+    }
+
     #[test]
     fn answers_every_word_of_the_guide_as_the_whole_index_does() {
         for word in WORDS.iter() {

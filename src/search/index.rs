@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use memchr::memmem::Finder;
 
-use super::query::{Query, Word};
+use super::query::{Query, Word, without_final_y};
 use super::tokens::tokens;
 use super::topics::{TopicId, topics};
 use crate::guide::{Block, BlockKind, Guide, Span, plain_text};
@@ -81,7 +81,22 @@ impl Index {
     /// An index of only the words that `query` could match: what a one-off search needs,
     /// at a fraction of the cost. Ranking it for `query` gives what the whole index gives.
     pub fn build_for(guide: &Guide, query: &Query) -> Index {
-        let typed = Builder::new(Some(Filter::new(query, &[]))).guide(guide);
+        let typed = Builder::new(Some(Filter::new(query, &[], Vec::new()))).guide(guide);
+        // A word typed past its stem ("logg" of "logging") reaches the stem ("log"), which
+        // counts wherever it is written ("log", "logs"): lines the first pass skipped.
+        let mut stems: Vec<String> = typed
+            .surfaces
+            .iter()
+            .filter(|(s, t)| {
+                query
+                    .words
+                    .iter()
+                    .any(|w| w.admits_written(s) && !w.admits(t))
+            })
+            .map(|(_, t)| t.clone())
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
         // Near misses count only for a word that is nowhere as typed; finding them reads
         // far more lines, so a second pass does it, only for such words.
         let missing: Vec<bool> = query
@@ -93,10 +108,10 @@ impl Index {
                 w.forgives_typos() && !found
             })
             .collect();
-        if !missing.contains(&true) {
+        if !missing.contains(&true) && stems.is_empty() {
             return typed;
         }
-        Builder::new(Some(Filter::new(query, &missing))).guide(guide)
+        Builder::new(Some(Filter::new(query, &missing, stems))).guide(guide)
     }
 }
 
@@ -104,6 +119,8 @@ impl Index {
 /// query's words admit (and their near misses, for the words that take them).
 struct Filter<'q> {
     words: Vec<(&'q Word, bool)>,
+    /// Terms kept wherever they stand, found through a word typed past its stem.
+    stems: Vec<String>,
     finders: Vec<Finder<'static>>,
     /// Whether every needle is ASCII.
     ascii: bool,
@@ -111,7 +128,7 @@ struct Filter<'q> {
 }
 
 impl<'q> Filter<'q> {
-    fn new(query: &'q Query, near_misses: &[bool]) -> Filter<'q> {
+    fn new(query: &'q Query, near_misses: &[bool], stems: Vec<String>) -> Filter<'q> {
         let words: Vec<(&Word, bool)> = query
             .words
             .iter()
@@ -124,6 +141,7 @@ impl<'q> Filter<'q> {
                 true => w.near_miss_needles(),
                 false => vec![w.needle()],
             })
+            .chain(stems.iter().map(|s| without_final_y(s)))
             .collect();
         needles.sort_unstable();
         needles.dedup();
@@ -133,6 +151,7 @@ impl<'q> Filter<'q> {
             .collect();
         Filter {
             words,
+            stems,
             ascii: needles.iter().all(|n| n.is_ascii()),
             finders,
             lower: Vec::new(),
@@ -141,9 +160,10 @@ impl<'q> Filter<'q> {
 
     /// Whether the query admits a word written `surface` (lowercased) with term `term`.
     fn admits(&self, term: &str, surface: &str) -> bool {
-        self.words.iter().any(|&(w, near)| {
-            w.admits(term) || w.admits_written(surface) || (near && w.admits_near_miss(term))
-        })
+        self.stems.iter().any(|s| s == term)
+            || self.words.iter().any(|&(w, near)| {
+                w.admits(term) || w.admits_written(surface) || (near && w.admits_near_miss(term))
+            })
     }
 
     /// Whether `text` may hold a term the query admits.

@@ -84,7 +84,7 @@ impl Word {
     }
 }
 
-fn without_final_y(s: &str) -> String {
+pub(super) fn without_final_y(s: &str) -> String {
     match s.strip_suffix('y') {
         Some(rest) if !rest.is_empty() => rest.to_owned(),
         _ => s.to_owned(),
