@@ -4,6 +4,7 @@ mod doctor;
 mod list;
 pub mod output;
 mod progress;
+pub use progress::progress_store;
 mod search;
 mod show;
 

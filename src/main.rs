@@ -47,7 +47,8 @@ fn tutor(cli: &Cli) -> ExitCode {
         Ok(loaded) => loaded,
         Err(e) => return fail(&e),
     };
-    match tui::run(&loaded.guide, &cli::tutor_theme(cli)) {
+    let store = cli::progress_store(cli);
+    match tui::run(&loaded.guide, &cli::tutor_theme(cli), store) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         // As a shell reports a process a signal ended: 128 + the signal's number.
         Ok(Outcome::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX)),

@@ -5,6 +5,7 @@ pub mod index;
 pub mod query;
 pub mod rank;
 pub mod snippet;
+pub mod teaching;
 pub mod tokens;
 pub mod topics;
 
@@ -12,4 +13,5 @@ pub use index::Index;
 pub use query::Query;
 pub use rank::{Hit, Occurrences, occurrences, rank, search};
 pub use snippet::{Snippet, Snippets};
+pub use teaching::teaching;
 pub use topics::{Topic, TopicId, topics};

@@ -10,6 +10,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod pages;
 pub mod panes;
+mod saver;
 pub mod state;
 pub mod theme;
 pub mod update;
@@ -28,14 +29,16 @@ use signal_hook::iterator::Signals;
 
 use crate::error::Error;
 use crate::guide::Guide;
+use crate::progress::store::Store;
 use crate::render::{Theme, warm_up};
 use action::{Action, Effect};
 use book::Book;
 use finder::Finder;
 use pages::Pages;
+use saver::Saver;
 use state::State;
 use theme::Styles;
-use update::{Context, update};
+use update::{Context, begin, update};
 
 /// How the tutor ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,12 +56,14 @@ enum Wake {
     Signal(i32),
 }
 
-/// Runs the tutor on `guide` until the user quits or a signal arrives.
-pub fn run(guide: &Guide, theme: &Theme) -> Result<Outcome, Error> {
+/// Runs the tutor on `guide` until the user quits or a signal arrives, keeping progress in
+/// `store` (or saying why it cannot).
+pub fn run(guide: &Guide, theme: &Theme, store: Result<Store, String>) -> Result<Outcome, Error> {
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
         return Err(Error::NoTerminal);
     }
-    with_context(guide, theme, session)
+    let saver = Saver::new(store);
+    with_context(guide, theme, |ctx| session(ctx, &saver))
 }
 
 /// Builds what the tutor reads while it runs (pages in reading order, their layout cache,
@@ -76,14 +81,14 @@ pub fn with_context<R>(guide: &Guide, theme: &Theme, f: impl FnOnce(&Context) ->
     })
 }
 
-fn session(ctx: &Context) -> Result<Outcome, Error> {
+fn session(ctx: &Context, saver: &Saver) -> Result<Outcome, Error> {
     let (tx, rx) = mpsc::channel();
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map_err(Error::Terminal)?;
     let handle = signals.handle();
     forward_signals(signals, tx.clone());
     let mut terminal = Session::start()?;
     forward_input(tx);
-    let outcome = event_loop(&mut terminal.0, ctx, &rx);
+    let outcome = event_loop(&mut terminal.0, ctx, saver, &rx);
     drop(terminal);
     handle.close();
     outcome
@@ -92,10 +97,13 @@ fn session(ctx: &Context) -> Result<Outcome, Error> {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     ctx: &Context,
+    saver: &Saver,
     rx: &Receiver<Wake>,
 ) -> Result<Outcome, Error> {
     let size = terminal.size().map_err(Error::Terminal)?;
     let mut state = State::new(ctx.book, size);
+    let (progress, note) = saver.open();
+    begin(&mut state, ctx, progress, note);
     let mut warmed = false;
     loop {
         // The size may have changed since the last resize event: draw for the real one.
@@ -127,6 +135,10 @@ fn event_loop(
                 match effect {
                     Effect::Quit => return Ok(Outcome::Quit),
                     Effect::Suspend => suspend(terminal)?,
+                    Effect::Save(change) => {
+                        let answer = saver.save(&change);
+                        update(&mut state, answer, ctx);
+                    }
                 }
             }
         }

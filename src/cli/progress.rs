@@ -13,13 +13,16 @@ use crate::progress::store::{Store, parse};
 use crate::progress::{Change, Progress, items};
 
 fn store(cli: &Cli) -> Result<Store, Error> {
+    progress_store(cli).map_err(Error::Progress)
+}
+
+/// The progress store for the guide `cli` reads, or why there is none.
+pub fn progress_store(cli: &Cli) -> Result<Store, String> {
     let whose = match &cli.guide {
         Some(path) => Whose::File(path),
         None => Whose::Builtin,
     };
-    locate(cli.progress.as_deref(), whose)
-        .map(Store::new)
-        .map_err(Error::Progress)
+    locate(cli.progress.as_deref(), whose).map(Store::new)
 }
 
 /// Tells the user, one line each, what opening the store found (a damaged file moved).

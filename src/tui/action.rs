@@ -1,5 +1,7 @@
 //! What the user asked for ([`Action`]) and what the loop must do about it ([`Effect`]).
 
+use crate::progress::{Change, Progress};
+
 /// One thing the user asked for, already decoded from keys or the mouse.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -49,6 +51,19 @@ pub enum Action {
     PreviousMatch,
     /// A change to the search box's text.
     Edit(Edit),
+    /// Open the learning path (`p`).
+    LearningPath,
+    /// Tick or untick the chosen learning-path item.
+    Tick,
+    /// Mark the lesson on screen read, or unread (`m`).
+    ToggleRead,
+    /// Go to the first lesson not yet read (`c`).
+    Continue,
+    /// A change was saved; this is the progress now on disk, other copies' changes
+    /// included.
+    Saved(Progress),
+    /// A change could not be saved, and why.
+    NotSaved(String),
     /// A key with no binding here, named for the hint it earns.
     Unbound(String),
 }
@@ -75,4 +90,6 @@ pub enum Edit {
 pub enum Effect {
     Quit,
     Suspend,
+    /// Save this change to the progress store.
+    Save(Change),
 }

@@ -1,7 +1,9 @@
 //! What the tutor can show, in reading order, and the tree the sidebar draws from it.
 //! Built once from the guide; knows nothing of terminals.
 
-use crate::guide::{Block, BlockKind, Guide, Lines, PartKind, Span, SpanStyle, Stats, with_icon};
+use crate::guide::{
+    Block, BlockKind, Guide, LessonId, Lines, PartKind, Span, SpanStyle, Stats, with_icon,
+};
 
 /// One page the lesson pane can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,6 +92,29 @@ impl<'g> Book<'g> {
             Doc::Intro { section } | Doc::Lesson { section, .. } => Some(section),
             Doc::Home | Doc::Part(_) => None,
         }
+    }
+
+    /// The lesson on page `id`, if the page is a lesson.
+    pub fn lesson_id(&self, id: DocId) -> Option<LessonId> {
+        match self.doc(id) {
+            Doc::Lesson { section, lesson } => {
+                Some(self.guide.sections.get(section)?.lessons.get(lesson)?.id)
+            }
+            _ => None,
+        }
+    }
+
+    /// Every lesson page, in reading order, with its lesson's id.
+    pub fn lesson_pages(&self) -> impl Iterator<Item = (DocId, LessonId)> + '_ {
+        (0..self.docs.len()).filter_map(|d| Some((d, self.lesson_id(d)?)))
+    }
+
+    /// The lesson pages of the section at index `s`.
+    pub fn lessons_in(&self, s: usize) -> impl Iterator<Item = (DocId, LessonId)> + '_ {
+        let chapter = self.chapters.get(s).map_or(&[][..], Vec::as_slice);
+        chapter
+            .iter()
+            .filter_map(|&d| Some((d, self.lesson_id(d)?)))
     }
 
     pub fn sections(&self) -> usize {

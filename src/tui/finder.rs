@@ -7,10 +7,22 @@ use super::book::{Book, Doc, DocId};
 use std::sync::Arc;
 
 use crate::guide::Guide;
-use crate::search::{Hit, Index, Query, Snippet, Snippets, TopicId, occurrences, rank, topics};
+use crate::search::{
+    Hit, Index, Query, Snippet, Snippets, TopicId, occurrences, rank, teaching, topics,
+};
 
 /// Results the search box lists at most: more than anyone reads, few enough to rank fast.
 pub const MOST: usize = 200;
+
+/// Lessons listed under a learning-path item at most.
+const TAUGHT: usize = 4;
+
+/// A lesson (or section) that teaches a learning-path item: how it is named, and its page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Taught {
+    pub label: String,
+    pub doc: DocId,
+}
 
 /// A place a search matched: a page and a guide line on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,6 +35,7 @@ pub struct Finder<'a, 'g> {
     book: &'a Book<'g>,
     index: OnceCell<Index>,
     snippets: OnceCell<Snippets<'g>>,
+    taught: OnceCell<Vec<Vec<Taught>>>,
     /// The page of each search topic, by its ordinal.
     docs: Vec<DocId>,
 }
@@ -45,6 +58,7 @@ impl<'a, 'g> Finder<'a, 'g> {
             book,
             index: OnceCell::new(),
             snippets: OnceCell::new(),
+            taught: OnceCell::new(),
             docs,
         }
     }
@@ -80,6 +94,26 @@ impl<'a, 'g> Finder<'a, 'g> {
     /// The page a hit's topic is on.
     pub fn doc_of(&self, hit: &Hit) -> Option<DocId> {
         self.docs.get(hit.ordinal).copied()
+    }
+
+    /// For each learning-path item, in order, the lessons (or sections) that teach it.
+    pub fn teaching(&self) -> &[Vec<Taught>] {
+        self.taught.get_or_init(|| {
+            let index = self.index();
+            let items = self.book.guide.items();
+            items
+                .map(|item| {
+                    let hits = teaching(index, &item.text, TAUGHT);
+                    hits.iter()
+                        .filter_map(|hit| {
+                            let doc = self.doc_of(hit)?;
+                            let label = hit.label.clone();
+                            Some(Taught { label, doc })
+                        })
+                        .collect()
+                })
+                .collect()
+        })
     }
 
     pub fn snippet(&self, hit: &Hit) -> Snippet {

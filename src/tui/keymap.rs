@@ -7,8 +7,10 @@ use ratatui::crossterm::event::{
 
 use super::action::Action;
 
+mod path;
 mod search;
 
+pub use path::{PATH_BINDINGS, PATH_HINTS};
 pub use search::{SEARCH_BINDINGS, SEARCH_HINTS};
 
 /// Which keys apply: the main screen, or the help overlay or search box on top of it.
@@ -17,6 +19,7 @@ pub enum Mode {
     Normal,
     Help,
     Search,
+    Path,
 }
 
 /// Where a binding shows up as a hint in the status bar.
@@ -109,9 +112,9 @@ const DIGITS: [[Key; 1]; 9] = [
     [key('9')],
 ];
 
-/// Every key the main screen knows. `p` (learning path) and `x` (run a snippet) are kept
-/// free for the screens that will use them.
-pub static BINDINGS: [Binding; 32] = [
+/// Every key the main screen knows. `x` (run a snippet) is kept free for the screen that
+/// will use it.
+pub static BINDINGS: [Binding; 35] = [
     bind(
         &[key('j'), code(KeyCode::Down)],
         Action::Down,
@@ -223,6 +226,25 @@ pub static BINDINGS: [Binding; 32] = [
     ),
     bind(&[key('N')], Action::PreviousMatch, "N", "previous match"),
     bind(
+        &[key('p')],
+        Action::LearningPath,
+        "p",
+        "the learning path: tick weeks off",
+    )
+    .hint(Hint::Always, "p", "path"),
+    bind(
+        &[key('m')],
+        Action::ToggleRead,
+        "m",
+        "mark the lesson read, or unread",
+    ),
+    bind(
+        &[key('c')],
+        Action::Continue,
+        "c",
+        "continue: the first lesson not read",
+    ),
+    bind(
         &[key('s')],
         Action::ToggleSidebar,
         "s",
@@ -282,6 +304,8 @@ pub fn help_rows() -> Vec<HelpRow> {
     rows.extend(documented(&BINDINGS));
     rows.extend([HelpRow::Blank, HelpRow::Heading("In the search box")]);
     rows.extend(documented(&SEARCH_BINDINGS));
+    rows.extend([HelpRow::Blank, HelpRow::Heading("On the learning path")]);
+    rows.extend(documented(&PATH_BINDINGS));
     rows.extend([HelpRow::Blank, HelpRow::Heading("Mouse")]);
     rows.extend(MOUSE.iter().map(|&(what, does)| HelpRow::Key(what, does)));
     rows
@@ -307,6 +331,9 @@ fn key_action(mode: Mode, event: &KeyEvent) -> Option<Action> {
     };
     if mode == Mode::Search {
         return search::key_action(pressed, event.modifiers);
+    }
+    if mode == Mode::Path {
+        return path::key_action(pressed);
     }
     if event.modifiers.contains(KeyModifiers::ALT) {
         // No binding uses Alt: Alt-q must not quit as q does.

@@ -8,6 +8,7 @@ use super::book::{Book, DocId, Row};
 use super::finder::Place;
 use super::geometry::Areas;
 use super::keymap::Mode;
+use crate::progress::Progress;
 use crate::search::Hit;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +24,17 @@ pub enum Overlay {
     },
     /// The search box, over the lesson pane.
     Search,
+    /// The learning path, over the lesson pane.
+    Path,
+}
+
+/// Where the learning path's cursor is. Kept while it is closed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PathView {
+    /// The chosen item, counting every item of the path from 0.
+    pub item: usize,
+    /// Which of the item's lessons Enter opens.
+    pub lesson: usize,
 }
 
 /// What the search box holds. Kept while it is closed, so `/` brings the last query back.
@@ -76,6 +88,13 @@ pub struct State {
     pub places: Vec<Option<u32>>,
     pub search: SearchBox,
     pub matches: Option<Matches>,
+    /// Ticks, read marks and the last place, as last saved or loaded.
+    pub progress: Progress,
+    pub path: PathView,
+    /// Whether the user has been told that progress is not being saved (told once).
+    pub told_not_saved: bool,
+    /// A page marked unread by hand: it is not marked read again while it stays open.
+    pub kept_unread: Option<DocId>,
 }
 
 impl State {
@@ -97,6 +116,10 @@ impl State {
             places: vec![None; book.docs.len()],
             search: SearchBox::default(),
             matches: None,
+            progress: Progress::default(),
+            path: PathView::default(),
+            told_not_saved: false,
+            kept_unread: None,
         }
     }
 
@@ -104,6 +127,7 @@ impl State {
         match self.overlay {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Search) => Mode::Search,
+            Some(Overlay::Path) => Mode::Path,
             None => Mode::Normal,
         }
     }

@@ -1,7 +1,10 @@
 //! `update(state, action)`: every change to the screen's state, with no terminal in sight.
 
+mod progress;
 mod search;
 mod sidebar;
+
+pub use progress::begin;
 
 use ratatui::layout::Size;
 
@@ -30,6 +33,18 @@ const PAGE_OVERLAP: usize = 2;
 
 /// Applies `action` to `state` and says what the loop must do next.
 pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
+    // The store's answers are not keys: they leave the note on screen alone.
+    if matches!(action, Action::Saved(_) | Action::NotSaved(_)) {
+        progress::answered(state, action);
+        return Vec::new();
+    }
+    let was = state.doc;
+    let mut effects = dispatch(state, action, ctx);
+    progress::after(state, ctx, was, &mut effects);
+    effects
+}
+
+fn dispatch(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
     if !matches!(action, Action::Resize(..)) {
         state.message = None;
     }
@@ -42,6 +57,7 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
     match state.overlay {
         Some(Overlay::Help { .. }) => return help(state, action, ctx),
         Some(Overlay::Search) => return search::in_box(state, action, ctx),
+        Some(Overlay::Path) => return progress::on_path(state, action, ctx),
         None => {}
     }
     match action {
@@ -56,7 +72,10 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
         Action::Search => search::open_box(state, ctx),
         Action::NextMatch => search::step(state, ctx, true),
         Action::PreviousMatch => search::step(state, ctx, false),
-        Action::Edit(_) => {}
+        Action::Edit(_) | Action::Tick | Action::Saved(_) | Action::NotSaved(_) => {}
+        Action::LearningPath => progress::open_path(state),
+        Action::ToggleRead => return progress::toggle_read(state, ctx),
+        Action::Continue => progress::continue_reading(state, ctx),
         Action::SwitchFocus => switch_focus(state),
         Action::ToggleSidebar => toggle_sidebar(state, ctx),
         Action::Down | Action::Up => step(state, ctx, &action, 1),

@@ -8,6 +8,7 @@ use super::keymap;
 use super::panes::help::Help;
 use super::panes::lesson::LessonPane;
 use super::panes::notice::TooSmall;
+use super::panes::path::PathPane;
 use super::panes::search::SearchPane;
 use super::panes::sidebar::Sidebar;
 use super::panes::status::StatusBar;
@@ -58,6 +59,7 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
             frame.set_cursor_position(pane.cursor());
             frame.render_widget(pane, areas.lesson);
         }
+        Some(Overlay::Path) => frame.render_widget(PathPane { state, ctx }, areas.lesson),
         None => {}
     }
 }

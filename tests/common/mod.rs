@@ -1,38 +1,68 @@
 //! What the tutor's screen tests share: start it on the real guide, drive it, draw it.
+// Each test file uses only some of these.
+#![allow(dead_code)]
 
 use pyguide::guide::load;
+use pyguide::progress::Progress;
 use pyguide::render::{ColorMode, Theme, ThemeKind};
-use pyguide::tui::action::Action;
+use pyguide::tui::action::{Action, Effect};
 use pyguide::tui::state::State;
-use pyguide::tui::update::update;
+use pyguide::tui::update::{begin, update};
 use pyguide::tui::{self, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Size;
 
-/// Starts the tutor at `width`×`height`, applies `actions`, and returns the state, the
-/// drawn screen and the page on screen by its short name ("2.4").
+/// The tutor after some actions: its state, the screen drawn, the page on screen by its
+/// short name ("2.4"), and what the actions asked of the loop.
+pub struct Driven {
+    pub state: State,
+    pub screen: Buffer,
+    pub page: String,
+    pub effects: Vec<Effect>,
+}
+
+/// Starts the tutor at `width`×`height` on `progress` and applies `actions`.
+pub fn drive_on(
+    mode: ColorMode,
+    width: u16,
+    height: u16,
+    progress: Progress,
+    actions: &[Action],
+) -> Driven {
+    let guide = load::builtin().unwrap().guide;
+    let theme = Theme::new(ThemeKind::Dark, mode);
+    tui::with_context(&guide, &theme, |ctx| {
+        let mut state = State::new(ctx.book, Size::new(width, height));
+        begin(&mut state, ctx, progress, None);
+        let mut effects = Vec::new();
+        for action in actions {
+            effects.extend(update(&mut state, action.clone(), ctx));
+        }
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| view::draw(frame, &state, ctx))
+            .unwrap();
+        Driven {
+            page: ctx.book.short_name(state.doc),
+            screen: terminal.backend().buffer().clone(),
+            state,
+            effects,
+        }
+    })
+}
+
+/// Starts the tutor with no progress at `width`×`height`, applies `actions`, and returns
+/// the state, the drawn screen and the page on screen.
 pub fn drive(
     mode: ColorMode,
     width: u16,
     height: u16,
     actions: &[Action],
 ) -> (State, Buffer, String) {
-    let guide = load::builtin().unwrap().guide;
-    let theme = Theme::new(ThemeKind::Dark, mode);
-    tui::with_context(&guide, &theme, |ctx| {
-        let mut state = State::new(ctx.book, Size::new(width, height));
-        for action in actions {
-            update(&mut state, action.clone(), ctx);
-        }
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal
-            .draw(|frame| view::draw(frame, &state, ctx))
-            .unwrap();
-        let page = ctx.book.short_name(state.doc);
-        (state, terminal.backend().buffer().clone(), page)
-    })
+    let driven = drive_on(mode, width, height, Progress::default(), actions);
+    (driven.state, driven.screen, driven.page)
 }
 
 /// The screen as lines of text, trailing blanks trimmed.

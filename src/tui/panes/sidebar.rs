@@ -1,4 +1,5 @@
-//! The table of contents: sections that fold open to their lessons.
+//! The table of contents: sections that fold open to their lessons, each lesson marked
+//! read (✓) or not (○) and each section with how many of its lessons are read.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -54,10 +55,12 @@ impl Widget for Sidebar<'_, '_> {
 }
 
 impl Sidebar<'_, '_> {
-    /// One row: a fold marker and section, or a page (marked when it is on screen).
+    /// One row: a fold marker and section with its lessons read, or a page (marked when it
+    /// is on screen, and read or not when it is a lesson).
     fn row_line(&self, row: Row, width: usize) -> Line<'static> {
         let (book, state, styles) = (self.ctx.book, self.state, self.ctx.styles);
         let current_section = book.section_of(state.doc);
+        let mut share = String::new();
         let (prefix, label, style): (String, String, Style) = match row {
             Row::Section(s) => {
                 let open = state.expanded.get(s).copied().unwrap_or(false);
@@ -67,6 +70,13 @@ impl Sidebar<'_, '_> {
                     styles.section
                 };
                 let marker = if open { "▾ " } else { "▸ " };
+                let (read, total) = book.lessons_in(s).fold((0, 0), |(read, total), (_, id)| {
+                    let is_read = state.progress.read(&id.to_string());
+                    (read + usize::from(is_read), total + 1)
+                });
+                if total > 0 {
+                    share = format!(" {read}/{total}");
+                }
                 (marker.to_owned(), book.section_label(s), style)
             }
             Row::Doc(doc) => {
@@ -80,13 +90,22 @@ impl Sidebar<'_, '_> {
                 } else {
                     ""
                 };
-                (format!("{indent}{marker}"), book.label(doc), style)
+                let read = match book.lesson_id(doc) {
+                    Some(id) if state.progress.read(&id.to_string()) => "✓ ",
+                    Some(_) => "○ ",
+                    None => "",
+                };
+                (format!("{indent}{marker}{read}"), book.label(doc), style)
             }
         };
-        let room = width.saturating_sub(display_width(&prefix));
+        let room = width.saturating_sub(display_width(&prefix) + display_width(&share));
+        let label = fit(&label, room);
+        let gap = " ".repeat(room.saturating_sub(display_width(&label)));
         Line::from(vec![
             Span::styled(prefix, style),
-            Span::styled(fit(&label, room), style),
+            Span::styled(label, style),
+            Span::raw(gap),
+            Span::styled(share, styles.page.muted),
         ])
     }
 }

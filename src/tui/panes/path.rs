@@ -1,0 +1,211 @@
+//! The learning path over the lesson pane: a gauge for the whole path and one per phase,
+//! each item with its checkbox and the lessons that teach it. Ticks read `[x]` and `[ ]`,
+//! gauges carry their numbers, so nothing depends on colour.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::scrollbar;
+use crate::guide::{Item, Phase};
+use crate::render::{display_width, fit, printable_line};
+use crate::tui::finder::Taught;
+use crate::tui::geometry::inner;
+use crate::tui::state::State;
+use crate::tui::update::Context;
+
+pub struct PathPane<'a, 'g> {
+    pub state: &'a State,
+    pub ctx: &'a Context<'a, 'g>,
+}
+
+/// One row of the path: a gauge, a phase, an item (by its index over the whole path), or
+/// a gap.
+enum Row<'g> {
+    Overall,
+    Phase(&'g Phase),
+    Item(usize, &'g Item),
+    Blank,
+}
+
+impl Widget for PathPane<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let styles = self.ctx.styles;
+        let guide = self.ctx.book.guide;
+        let (done, total) = self.count(guide.items());
+        Clear.render(area, buf);
+        Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(styles.border_focused)
+            .title(Line::styled(" Learning Path ", styles.pane_title))
+            .title(
+                Line::styled(format!(" {done}/{total} done "), styles.page.muted).right_aligned(),
+            )
+            .title_bottom(Line::styled(
+                " Space tick · ← → lesson · Enter open · Esc back ",
+                styles.page.muted,
+            ))
+            .render(area, buf);
+        let body = inner(area);
+        let body = Rect::new(
+            body.x + 1,
+            body.y,
+            body.width.saturating_sub(2),
+            body.height,
+        );
+        if total == 0 {
+            let line = Line::styled("This guide has no learning path.", styles.page.text);
+            buf.set_line(body.x, body.y, &line, body.width);
+            return;
+        }
+        let rows = self.rows();
+        let height = usize::from(body.height);
+        let chosen = rows
+            .iter()
+            .position(|r| matches!(r, Row::Item(i, _) if *i == self.state.path.item))
+            .unwrap_or(0);
+        // The chosen item in view, with the rows above it while they fit.
+        let first = (chosen + 1).saturating_sub(height);
+        for (y, row) in rows.iter().skip(first).take(height).enumerate() {
+            let at = Rect::new(body.x, body.y + y as u16, body.width, 1);
+            self.row(buf, at, row);
+        }
+        scrollbar(buf, area, rows.len(), height, first, styles.border_focused);
+    }
+}
+
+impl<'g> PathPane<'_, 'g> {
+    fn rows(&self) -> Vec<Row<'g>> {
+        let guide: &'g crate::guide::Guide = self.ctx.book.guide;
+        let mut rows = vec![Row::Overall, Row::Blank];
+        let mut n = 0;
+        for phase in &guide.learning_path.phases {
+            rows.push(Row::Phase(phase));
+            for item in &phase.items {
+                rows.push(Row::Item(n, item));
+                n += 1;
+            }
+            rows.push(Row::Blank);
+        }
+        rows
+    }
+
+    fn count<'i>(&self, items: impl Iterator<Item = &'i Item>) -> (usize, usize) {
+        let progress = &self.state.progress;
+        items.fold((0, 0), |(done, total), item| {
+            (done + usize::from(progress.done(&item.id)), total + 1)
+        })
+    }
+
+    fn row(&self, buf: &mut Buffer, at: Rect, row: &Row) {
+        let styles = self.ctx.styles;
+        let width = usize::from(at.width);
+        let line = match row {
+            Row::Overall => {
+                let (done, total) = self.count(self.ctx.book.guide.items());
+                gauge_line("Overall", done, total, width, self.ctx)
+            }
+            Row::Phase(phase) => {
+                let (done, total) = self.count(phase.items.iter());
+                let name = match &phase.weeks {
+                    Some(weeks) => format!("{} · weeks {weeks}", phase.title),
+                    None => phase.title.clone(),
+                };
+                gauge_line(&name, done, total, width, self.ctx)
+            }
+            Row::Item(n, item) => {
+                let chosen = *n == self.state.path.item;
+                if chosen {
+                    buf.set_style(at, styles.selected);
+                }
+                self.item_line(*n, item, chosen, width)
+            }
+            Row::Blank => Line::default(),
+        };
+        buf.set_line(at.x, at.y, &line, at.width);
+    }
+
+    /// "▌[x]  5  Decorators & context managers      1.2  1.5"
+    fn item_line(&self, n: usize, item: &Item, chosen: bool, width: usize) -> Line<'static> {
+        let styles = self.ctx.styles;
+        let done = self.state.progress.done(&item.id);
+        let marker = if chosen { "▌" } else { " " };
+        let check = if done { "[x]" } else { "[ ]" };
+        let head = format!("{marker}{check} {:>2}  ", item.n);
+        let taught = self
+            .ctx
+            .finder
+            .teaching()
+            .get(n)
+            .map_or(&[][..], Vec::as_slice);
+        let lessons = lessons_text(taught);
+        let room = width.saturating_sub(display_width(&head) + display_width(&lessons) + 2);
+        let text = fit(&printable_line(&item.text), room);
+        let gap = " ".repeat(room.saturating_sub(display_width(&text)) + 2);
+        let text_style = if done {
+            styles.page.muted
+        } else {
+            styles.page.text
+        };
+        let mut spans = vec![
+            Span::styled(head, styles.help_key),
+            Span::styled(text, text_style),
+            Span::raw(gap),
+        ];
+        for (k, t) in taught.iter().enumerate() {
+            let style = match chosen && k == self.state.path.lesson {
+                true => styles.found_current,
+                false => styles.page.muted,
+            };
+            if k > 0 {
+                spans.push(Span::raw(" "));
+            }
+            spans.push(Span::styled(t.label.clone(), style));
+        }
+        Line::from(spans)
+    }
+}
+
+fn lessons_text(taught: &[Taught]) -> String {
+    let labels: Vec<&str> = taught.iter().map(|t| t.label.as_str()).collect();
+    labels.join(" ")
+}
+
+/// "Beginner · weeks 1-4   ████░░░░  2/4  50%"
+fn gauge_line(name: &str, done: usize, total: usize, width: usize, ctx: &Context) -> Line<'static> {
+    let styles = ctx.styles;
+    let percent = (done * 100).checked_div(total).unwrap_or(0);
+    let numbers = format!("  {done}/{total}  {percent:>3}%");
+    let name = fit(name, 28.min(width / 2));
+    let pad = " ".repeat(28usize.min(width / 2).saturating_sub(display_width(&name)) + 1);
+    let room = width.saturating_sub(display_width(&name) + pad.len() + display_width(&numbers));
+    let bar_width = room.min(24);
+    Line::from(vec![
+        Span::styled(name, styles.section),
+        Span::raw(pad),
+        Span::styled(bar(done, total, bar_width), styles.help_key),
+        Span::styled(numbers, styles.page.muted),
+    ])
+}
+
+/// A gauge `width` cells long: `█` for the share done, `░` for the rest.
+pub fn bar(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gauge_shows_the_share_done_in_its_cells() {
+        assert_eq!(bar(0, 4, 8), "░░░░░░░░");
+        assert_eq!(bar(2, 4, 8), "████░░░░");
+        assert_eq!(bar(4, 4, 8), "████████");
+        assert_eq!(bar(1, 0, 8), "░░░░░░░░");
+        assert_eq!(bar(9, 4, 8), "████████");
+        assert_eq!(bar(1, 3, 0), "");
+    }
+}
