@@ -50,6 +50,9 @@ fn typos_and_prefixes_still_find_the_lesson() {
     assert_eq!(top(&index, "metaclas"), "5.1");
     assert_eq!(top(&index, "tracemal"), "3.4");
     assert_eq!(top(&index, "descriptors"), "5.2");
+    // A dunder name is itself, not the word inside it.
+    assert_eq!(top(&index, "__get__"), "5.2");
+    assert_eq!(top(&index, "__add__"), "1.3");
 }
 
 /// A word typed partway may run past its stem: "threadin" is on its way to "threading",
@@ -70,6 +73,19 @@ fn a_word_typed_partway_past_its_stem_still_finds() {
     for typed in ["trainin", "embeddi", "decorato", "countin"] {
         assert!(!search(&index, typed, 1).is_empty(), "{typed}");
     }
+}
+
+/// A question is about its subject, not its small words.
+#[test]
+fn small_words_in_a_question_do_not_outrank_its_subject() {
+    let guide = load::builtin().unwrap().guide;
+    let index = Index::build(&guide);
+    assert_eq!(top(&index, "what is a decorator"), "1.2");
+    assert_eq!(top(&index, "what is the gil"), "2.4");
+    assert_eq!(top(&index, "how do i use async"), "4.3");
+    // Alone, or inside an identifier, they are searched for.
+    assert!(!search(&index, "is", 5).is_empty());
+    assert_eq!(top(&index, "from_pretrained"), "6.4");
 }
 
 /// The stem of a whole word is no prefix: "logging" (stem "log") must not find "login".
@@ -264,7 +280,7 @@ mod query_only_index {
 }
 
 #[test]
-fn occurrences_are_every_matching_line_of_the_lessons_with_all_words() {
+fn occurrences_are_every_line_any_result_marks() {
     let guide = load::builtin().unwrap().guide;
     let index = Index::build(&guide);
     let found = occurrences(&index, &Query::parse("gil"));
@@ -276,11 +292,15 @@ fn occurrences_are_every_matching_line_of_the_lessons_with_all_words() {
     for hit in search(&index, "gil", 50) {
         assert!(found.places.contains(&(hit.ordinal as u32, hit.line)));
     }
-    // Two words: only lessons holding both, and every line of theirs holding either.
-    let both = occurrences(&index, &Query::parse("garbage collection"));
-    let lessons: std::collections::BTreeSet<u32> = both.places.iter().map(|p| p.0).collect();
-    for hit in search(&index, "garbage collection", 50) {
-        assert_eq!(lessons.contains(&(hit.ordinal as u32)), hit.matched == 2);
+    // Two words: every result, those holding one word too, and every line of theirs
+    // holding either, as the pages mark them.
+    let either = occurrences(&index, &Query::parse("thread pool"));
+    let topics: std::collections::BTreeSet<u32> = either.places.iter().map(|p| p.0).collect();
+    let hits = search(&index, "thread pool", 50);
+    assert!(hits.iter().any(|h| h.matched == 1));
+    for hit in hits {
+        assert!(topics.contains(&(hit.ordinal as u32)), "{}", hit.label);
+        assert!(either.places.contains(&(hit.ordinal as u32, hit.line)));
     }
     assert!(
         occurrences(&index, &Query::parse("zzqxj"))

@@ -75,6 +75,9 @@ fn an_empty_box_and_a_fruitless_query_say_what_to_do() {
         "{}",
         text(&screen)
     );
+    // A filter typed at the end is on its way: the results stay.
+    let (state, _, _) = run(80, 24, &search("gil in:ti"));
+    assert_eq!(state.search.hits[0].label, "2.4");
     let (_, screen, _) = run(80, 24, &search("!!!"));
     assert!(text(&screen).contains("no words to search for"));
 }

@@ -97,25 +97,59 @@ pub struct Query {
     pub words: Vec<Word>,
     /// Filters not understood (`in:foo`), as typed.
     pub unknown: Vec<String>,
+    /// A filter still being typed at the end of the query ("in:ti").
+    pub partial: Option<String>,
+    /// More than one scope was asked for.
+    pub scopes: usize,
 }
 
 /// The filters a query understands, for messages.
 pub const FILTERS: &str = "in:code, in:title or in:prose";
+const FILTER_NAMES: [&str; 3] = ["in:code", "in:title", "in:prose"];
 
 impl Query {
     pub fn parse(query: &str) -> Query {
-        let (scope, text, unknown) = scope_of(query);
+        let (scope, text, mut unknown) = scope_of(query);
+        let scopes = FILTER_NAMES
+            .iter()
+            .filter(|f| query.split_whitespace().any(|w| w.eq_ignore_ascii_case(f)))
+            .count();
+        // The last word, unclosed by a space, on its way to a filter's name.
+        let typing = |w: &String| {
+            query.trim_end() == query
+                && query.ends_with(w.as_str())
+                && FILTER_NAMES
+                    .iter()
+                    .any(|f| f.starts_with(&w.to_lowercase()))
+        };
+        let partial = match unknown.last() {
+            Some(w) if typing(w) => unknown.pop(),
+            _ => None,
+        };
         Query {
             unknown,
+            partial,
+            scopes,
             ..Query::words_of(scope, &text)
         }
     }
 
-    /// Why the query cannot be searched for, if it cannot: a filter not understood, or
-    /// nothing left to search for.
+    /// Why the query cannot be searched for, if it cannot: a filter not understood, two
+    /// filters at once, or nothing left to search for.
     pub fn problem(&self) -> Option<String> {
+        if let Some(bad) = self.partial.as_ref() {
+            return Some(format!("unknown filter '{bad}': use {FILTERS}"));
+        }
+        self.problem_while_typing()
+    }
+
+    /// [`Query::problem`], but a filter being typed at the end is no problem yet.
+    pub fn problem_while_typing(&self) -> Option<String> {
         if let Some(bad) = self.unknown.first() {
             return Some(format!("unknown filter '{bad}': use {FILTERS}"));
+        }
+        if self.scopes > 1 {
+            return Some(format!("one filter at a time: {FILTERS}"));
         }
         self.words
             .is_empty()
@@ -125,7 +159,13 @@ impl Query {
     fn words_of(scope: Scope, text: &str) -> Query {
         let toks = tokens(text);
         let open_ended = !text.ends_with(char::is_whitespace);
-        let required = required(&toks);
+        let mut required = required(&toks);
+        // "what is a decorator" is about decorators. Small words typed alone go, unless
+        // they are all there is ("is", "with").
+        let meant = |t: &&Token| !(STOP_WORDS.contains(&t.term.as_str()) && alone(&toks, t));
+        if required.iter().any(meant) {
+            required.retain(meant);
+        }
         let last = required.len().saturating_sub(1);
         let words = required
             .iter()
@@ -140,6 +180,8 @@ impl Query {
             scope,
             words,
             unknown: Vec::new(),
+            partial: None,
+            scopes: 0,
         }
     }
 }
@@ -165,6 +207,21 @@ fn scope_of(query: &str) -> (Scope, String, Vec<String>) {
         text.push(' ');
     }
     (scope, text, unknown)
+}
+
+/// Words too common to search for when typed among others. Python's keywords among them
+/// (is, in, for, with, from, as) still count inside an identifier or on their own.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "doe", "for", "from", "how", "i",
+    "in", "is", "it", "its", "of", "on", "or", "the", "this", "to", "use", "what", "when", "where",
+    "which", "why", "with",
+];
+
+/// Whether `token` is a word on its own, not a part of an identifier (`from_pretrained`).
+fn alone(toks: &[Token], token: &Token) -> bool {
+    !toks.iter().any(|t| {
+        t.start <= token.start && token.end <= t.end && t.end - t.start > token.end - token.start
+    })
 }
 
 /// The words a lesson must have: an identifier's parts, not its whole. `tokens` puts a
@@ -225,6 +282,19 @@ mod tests {
             scope_of("in:co gil"),
             (Scope::All, "gil".into(), vec!["in:co".into()])
         );
+    }
+
+    #[test]
+    fn filters_are_one_at_a_time_and_one_being_typed_waits() {
+        let two = Query::parse("in:code in:title gil");
+        assert!(two.problem().unwrap().starts_with("one filter at a time"));
+        let typing = Query::parse("gil in:ti");
+        assert_eq!(typing.partial.as_deref(), Some("in:ti"));
+        assert_eq!(typing.problem_while_typing(), None);
+        assert!(typing.problem().unwrap().contains("unknown filter 'in:ti'"));
+        // Closed by a space, or not on its way to a filter, it is unknown.
+        assert!(Query::parse("gil in:ti ").problem_while_typing().is_some());
+        assert!(Query::parse("gil in:x").problem_while_typing().is_some());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Queries against the index: BM25 over weighted fields, topics with every word first, a
 //! boost for words standing together, prefixes for the word being typed, one typo forgiven.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::index::{Field, Index, Posting};
@@ -123,7 +123,7 @@ fn terms_of(words: &[Expansion]) -> Arc<[String]> {
 }
 
 /// Every place a query matches, for stepping through them: each line holding one of its
-/// words, in the topics holding all of them.
+/// words, in every topic the results list (the lines the pages mark).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Occurrences {
     /// (topic ordinal, guide line), in guide order.
@@ -142,19 +142,7 @@ pub fn occurrences(index: &Index, query: &Query) -> Occurrences {
             .map(|p| (p.topic, p.line))
             .collect()
     };
-    let found: Vec<Vec<(u32, u32)>> = words.iter().map(admitted).collect();
-    let mut holding: HashMap<u32, usize> = HashMap::new();
-    for places in &found {
-        let topics: HashSet<u32> = places.iter().map(|&(topic, _)| topic).collect();
-        for topic in topics {
-            *holding.entry(topic).or_default() += 1;
-        }
-    }
-    let mut places: Vec<(u32, u32)> = found
-        .into_iter()
-        .flatten()
-        .filter(|(topic, _)| holding.get(topic) == Some(&words.len()))
-        .collect();
+    let mut places: Vec<(u32, u32)> = words.iter().flat_map(admitted).collect();
     places.sort_unstable();
     places.dedup();
     Occurrences {

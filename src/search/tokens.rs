@@ -21,7 +21,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut pos = 0u32;
     for (start, chunk) in chunks(text) {
         let parts = parts(chunk);
-        if parts.len() > 1 {
+        // The whole is kept when it says more than its one part: `__get__` is not `get`.
+        if parts.len() > 1 || parts.first().is_some_and(|(_, p)| p.len() < chunk.len()) {
             out.push(Token {
                 term: chunk.to_lowercase(),
                 pos,
@@ -161,6 +162,7 @@ mod tests {
         );
         assert_eq!(terms("lru_cache"), ["lru_cache", "lru", "cach"]);
         assert_eq!(terms("utf8 x2"), ["utf8", "x2"]);
+        assert_eq!(terms("def __get__"), ["def", "__get__", "get"]);
     }
 
     #[test]

@@ -71,7 +71,7 @@ impl<'a, 'g> Finder<'a, 'g> {
     pub fn hits(&self, query: &str) -> Vec<Hit> {
         let query = Query::parse(query);
         // A filter half typed ("in:co") finds nothing until it is whole; the box says why.
-        if query.problem().is_some() {
+        if query.problem_while_typing().is_some() {
             return Vec::new();
         }
         rank(self.index(), &query, MOST)

@@ -55,23 +55,28 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// The word a row starts with, after its indent.
+/// The first word of a row, past its indent and any frame or wrap sign (`│ ↪`).
 fn lead(text: &str) -> Range<usize> {
-    let start = text.len() - text.trim_start().len();
+    let start = text.find(is_word).unwrap_or(text.len());
     let end = text[start..]
         .find(|c| !is_word(c))
         .map_or(text.len(), |i| start + i);
     start..end
 }
 
-/// The word a row ends with (empty when it ends in a space or a sign).
+/// The last word of a row, before any padding or frame.
 fn tail(text: &str) -> Range<usize> {
-    let start = text
+    let end = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_word(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let start = text[..end]
         .char_indices()
         .rev()
         .find(|&(_, c)| !is_word(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    start..text.len()
+    start..end
 }
 
 /// Whether `head` and `rest` written together hold a match that runs across the cut.
@@ -204,6 +209,36 @@ mod tests {
         assert_eq!(
             marked(&out),
             [("the ".into(), false), ("trace".into(), true)]
+        );
+    }
+
+    #[test]
+    fn a_code_line_wrapped_in_its_frame_is_marked_on_both_rows() {
+        let on = Style::default().add_modifier(Modifier::REVERSED);
+        let terms = ["agent".to_owned()];
+        let (first, second) = (
+            Line::raw("│ x = \"AI age │"),
+            Line::raw("│ ↪nt trends\"  │"),
+        );
+        let rows = Neighbours {
+            before: None,
+            after: Some(&second),
+        };
+        let out = mark_row(&first, rows, &terms, on).unwrap();
+        assert!(
+            marked(&out).contains(&("age".into(), true)),
+            "{:?}",
+            marked(&out)
+        );
+        let rows = Neighbours {
+            before: Some(&first),
+            after: None,
+        };
+        let out = mark_row(&second, rows, &terms, on).unwrap();
+        assert!(
+            marked(&out).contains(&("nt".into(), true)),
+            "{:?}",
+            marked(&out)
         );
     }
 

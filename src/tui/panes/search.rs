@@ -111,7 +111,7 @@ impl SearchPane<'_, '_> {
                     styles.page.muted,
                 ),
             ]
-        } else if let Some(why) = Query::parse(query).problem() {
+        } else if let Some(why) = Query::parse(query).problem_while_typing() {
             vec![Line::styled(format!("{why}."), styles.page.text)]
         } else {
             vec![

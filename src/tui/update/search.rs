@@ -107,7 +107,7 @@ fn go(state: &mut State, ctx: &Context, i: usize) {
         doc,
         line: hit.line,
     };
-    // A lesson with only some of the words has no place among the matches: give it one.
+    // Every result's line is a match; should one not be, it gets a place all the same.
     let current = match places.binary_search(&here) {
         Ok(at) => at,
         Err(at) => {
