@@ -2,6 +2,8 @@
 // Each test file uses only some of these.
 #![allow(dead_code)]
 
+pub mod tty;
+
 use pyguide::guide::load;
 use pyguide::progress::Progress;
 use pyguide::render::{ColorMode, Theme, ThemeKind};
