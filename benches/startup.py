@@ -18,6 +18,8 @@ import struct
 import sys
 import termios
 import fcntl
+import json
+import tempfile
 import time
 
 COLS, ROWS = 120, 40
@@ -46,12 +48,14 @@ def high_water_mark(pid):
     return 0
 
 
-def run(argv, marker, keys=b"q"):
+def run(argv, marker, keys=b"q", store=None):
     """Returns (seconds to marker or exit, peak RSS in KiB, exit status)."""
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
         os.environ["COLORTERM"] = "truecolor"
+        if store:
+            os.environ["PYGUIDE_PROGRESS"] = store
         os.execv(argv[0], argv)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
     start = time.perf_counter()
@@ -82,10 +86,10 @@ def run(argv, marker, keys=b"q"):
     return elapsed, peak if marker else usage.ru_maxrss, status
 
 
-def measure(name, argv, marker, runs, keys=b"q"):
+def measure(name, argv, marker, runs, keys=b"q", store=None):
     times, peaks = [], []
     for _ in range(runs):
-        t, rss, _ = run(argv, marker, keys)
+        t, rss, _ = run(argv, marker, keys, store)
         times.append(t * 1000)
         peaks.append(rss / 1024)
     print(
@@ -94,15 +98,33 @@ def measure(name, argv, marker, runs, keys=b"q"):
     )
 
 
+def big_store():
+    """About 1 MB of progress: ticks for 16,000 items the guide does not have (kept, as
+    ticks for removed items are), every lesson read, and a place to reopen at."""
+    at = "2026-11-24T00:00:00Z"
+    items = {f"gone/item-{i:05}": {"done": True, "at": at} for i in range(16000)}
+    lessons = {f"{s}.{l}": {"read": True, "scroll": 0} for s in range(1, 9) for l in range(1, 6)}
+    last = {"lesson": "2.4", "scroll": 320}
+    return {"version": 1, "items": items, "lessons": lessons, "last": last}
+
+
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     if not os.path.exists(PYGUIDE):
         raise SystemExit("build first: cargo build --release")
-    # The status bar's "line 1/" appears in the last row drawn: the frame is complete.
-    measure("pyguide (tutor, 120x40)", [PYGUIDE], b"line 1/", runs)
+    tmp = tempfile.mkdtemp(prefix="pyguide-startup-")
+    empty = os.path.join(tmp, "empty.json")
+    # The status bar's hints are in the last row drawn: the frame is complete.
+    marker = b" quit "
+    measure("pyguide (tutor, 120x40)", [PYGUIDE], marker, runs, store=empty)
+    big = os.path.join(tmp, "big.json")
+    with open(big, "w") as f:
+        json.dump(big_store(), f)
+    size = os.path.getsize(big) / 1e6
+    measure(f"pyguide, a {size:.1f} MB store, reopens at 2.4", [PYGUIDE], marker, runs, store=big)
     # Peak memory of a whole session: every page shown once, code highlighted, then quit.
-    browse = b"]" * 45 + b"G" + b"q"
-    measure("pyguide, every page opened (for memory)", [PYGUIDE], b"line 1/", 5, browse)
+    browse = b"1" + b"]" * 45 + b"G" + b"q"
+    measure("pyguide, every page opened (for memory)", [PYGUIDE], marker, 5, browse, empty)
     for peer, argv in [
         ("mdcat", ["--columns", str(COLS), GUIDE]),
         ("glow", ["-s", "dark", "-w", str(COLS), GUIDE]),

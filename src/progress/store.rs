@@ -217,6 +217,21 @@ pub fn parse(bytes: &[u8]) -> Result<(Progress, Option<u32>), String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("it is empty".into());
     }
+    // The common case, a store of this version, straight into the model: a tree of JSON
+    // values first would take most of the start-up for a large store.
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        version: Option<u32>,
+    }
+    if let Ok(Probe {
+        version: Some(version),
+    }) = serde_json::from_slice(bytes)
+        && version <= VERSION
+        && let Ok(progress) = serde_json::from_slice::<Progress>(bytes)
+    {
+        return Ok((progress, None));
+    }
+    // Anything else is read as a tree, to say what is wrong or to read a newer store.
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
     let version = value
