@@ -5,40 +5,12 @@ use std::process::{Command, Output};
 
 use unicode_width::UnicodeWidthStr;
 
+mod common;
+
+use common::cli::{fails, pyguide, pyguide_env, stderr, stdout};
+
 const CLEAN: &str = include_str!("../content/guide.md");
 const RAW: &str = "tests/data/guide.raw.md";
-
-/// Runs pyguide with an environment that does not depend on the shell running the tests.
-fn pyguide(args: &[&str]) -> Output {
-    pyguide_env(args, &[])
-}
-
-fn pyguide_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pyguide"));
-    for var in ["NO_COLOR", "COLORTERM", "COLUMNS", "TERM"] {
-        command.env_remove(var);
-    }
-    command.envs(env.iter().copied()).args(args);
-    command.output().expect("pyguide runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// A failure: no output, one line on stderr, the given exit code; returns that line.
-fn fails(out: &Output, code: i32) -> String {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
-    assert_eq!(err.lines().count(), 1, "one line expected: {err:?}");
-    assert!(err.starts_with("pyguide: "), "{err}");
-    assert!(out.stdout.is_empty());
-    err.trim_end().to_string()
-}
 
 #[test]
 fn list_json_has_the_documented_shape() {
@@ -525,66 +497,4 @@ fn help_that_cannot_be_written_is_a_failure() {
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("pyguide: cannot write output"), "{err}");
-}
-
-#[test]
-fn search_prints_ranked_lessons_with_their_line() {
-    let out = pyguide(&["search", "reference", "counting"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
-    assert!(text.starts_with("3.2  Reference Counting"), "{text}");
-    let json = pyguide(&["search", "asyncio", "--json", "--limit", "3"]);
-    let hits: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    let hits = hits.as_array().unwrap();
-    assert!(!hits.is_empty() && hits.len() <= 3);
-    assert_eq!(hits[0]["lesson"], "4.3");
-    assert_eq!(hits[0]["kind"], "lesson");
-    for key in ["title", "line", "snippet", "score"] {
-        assert!(!hits[0][key].is_null(), "{key}");
-    }
-}
-
-#[test]
-fn search_without_matches_or_words() {
-    let line = fails(&pyguide(&["search", "zzzqqq"]), 1);
-    assert_eq!(line, "pyguide: no matches for 'zzzqqq'");
-    let json = pyguide(&["search", "zzzqqq", "--json"]);
-    assert!(json.status.success());
-    assert_eq!(stdout(&json).trim(), "[]");
-    let line = fails(&pyguide(&["search", "  "]), 2);
-    assert!(line.contains("the query is empty"), "{line}");
-    fails(&pyguide(&["search"]), 2);
-    fails(&pyguide(&["search", "gil", "--limit", "0"]), 2);
-    // Regex metacharacters are just text; with no letters or digits there is nothing to
-    // search for, which is a usage error as an empty query is.
-    let line = fails(&pyguide(&["search", ".*[(", "--json"]), 2);
-    assert!(line.contains("no words to search for"), "{line}");
-    let line = fails(&pyguide(&["search", "in:code"]), 2);
-    assert!(line.contains("no words to search for"), "{line}");
-    let line = fails(&pyguide(&["search", "in:foo", "gil"]), 2);
-    assert_eq!(
-        line,
-        "pyguide: cannot search for 'in:foo gil': unknown filter 'in:foo': use in:code, in:title or in:prose"
-    );
-    assert!(pyguide(&["search", "日本語", "--json"]).status.success());
-    assert!(pyguide(&["search", "(gil)", "--json"]).status.success());
-    // A 10 kB query is not echoed back whole.
-    let long = "zq".repeat(5000);
-    let line = fails(&pyguide(&["search", &long]), 1);
-    assert!(line.len() < 120, "{} bytes", line.len());
-}
-
-#[test]
-fn search_finds_the_pages_around_the_lessons() {
-    let json = pyguide(&["search", "huggingface", "--json"]);
-    let hits: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(hits[0]["lesson"], "resources");
-    assert_eq!(hits[0]["kind"], "part");
-    let json = pyguide(&["search", "ecosystem", "--json"]);
-    let hits: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(
-        (&hits[0]["lesson"], &hits[0]["kind"]),
-        (&"6".into(), &"section".into())
-    );
-    assert_eq!(hits[0]["title"], "AI/ML Ecosystem");
 }
