@@ -59,7 +59,10 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
             frame.set_cursor_position(pane.cursor());
             frame.render_widget(pane, areas.lesson);
         }
-        Some(Overlay::Path) => frame.render_widget(PathPane { state, ctx }, areas.lesson),
+        Some(Overlay::Path) => {
+            let body = areas.body;
+            frame.render_widget(PathPane { state, ctx, body }, areas.lesson);
+        }
         None => {}
     }
 }

@@ -11,13 +11,14 @@ use super::scrollbar;
 use crate::guide::{Item, Phase};
 use crate::render::{display_width, fit, printable_line};
 use crate::tui::finder::Taught;
-use crate::tui::geometry::inner;
 use crate::tui::state::State;
 use crate::tui::update::Context;
 
 pub struct PathPane<'a, 'g> {
     pub state: &'a State,
     pub ctx: &'a Context<'a, 'g>,
+    /// Where the rows go: the lesson pane's text area.
+    pub body: Rect,
 }
 
 /// One row of the path: a gauge, a phase, an item (by its index over the whole path), or
@@ -47,13 +48,7 @@ impl Widget for PathPane<'_, '_> {
                 styles.page.muted,
             ))
             .render(area, buf);
-        let body = inner(area);
-        let body = Rect::new(
-            body.x + 1,
-            body.y,
-            body.width.saturating_sub(2),
-            body.height,
-        );
+        let body = self.body;
         if total == 0 {
             let line = Line::styled("This guide has no learning path.", styles.page.text);
             buf.set_line(body.x, body.y, &line, body.width);
