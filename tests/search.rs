@@ -2,6 +2,11 @@
 
 use pyguide::guide::load;
 use pyguide::search::{Index, Query, occurrences, search};
+use std::sync::LazyLock;
+
+/// The shipped guide and its whole index, built once for every test here.
+static GUIDE: LazyLock<pyguide::guide::Guide> = LazyLock::new(|| load::builtin().unwrap().guide);
+static FULL: LazyLock<Index> = LazyLock::new(|| Index::build(&GUIDE));
 
 fn top(index: &Index, query: &str) -> String {
     search(index, query, 5)
@@ -12,8 +17,7 @@ fn top(index: &Index, query: &str) -> String {
 
 #[test]
 fn the_lesson_people_look_for_comes_first() {
-    let guide = load::builtin().unwrap().guide;
-    let index = Index::build(&guide);
+    let index = &*FULL;
     let expected = [
         ("gil", "2.4"),
         ("garbage collection", "3.3"),
@@ -30,9 +34,9 @@ fn the_lesson_people_look_for_comes_first() {
     ];
     let mut wrong = Vec::new();
     for (query, lesson) in expected {
-        let got = top(&index, query);
+        let got = top(index, query);
         if got != lesson {
-            let all: Vec<String> = search(&index, query, 5)
+            let all: Vec<String> = search(index, query, 5)
                 .iter()
                 .map(|h| format!("{} {:.2} L{}", h.label, h.score, h.line))
                 .collect();
@@ -44,23 +48,21 @@ fn the_lesson_people_look_for_comes_first() {
 
 #[test]
 fn typos_and_prefixes_still_find_the_lesson() {
-    let guide = load::builtin().unwrap().guide;
-    let index = Index::build(&guide);
-    assert_eq!(top(&index, "asynico"), "4.3");
-    assert_eq!(top(&index, "metaclas"), "5.1");
-    assert_eq!(top(&index, "tracemal"), "3.4");
-    assert_eq!(top(&index, "descriptors"), "5.2");
+    let index = &*FULL;
+    assert_eq!(top(index, "asynico"), "4.3");
+    assert_eq!(top(index, "metaclas"), "5.1");
+    assert_eq!(top(index, "tracemal"), "3.4");
+    assert_eq!(top(index, "descriptors"), "5.2");
     // A dunder name is itself, not the word inside it.
-    assert_eq!(top(&index, "__get__"), "5.2");
-    assert_eq!(top(&index, "__add__"), "1.3");
+    assert_eq!(top(index, "__get__"), "5.2");
+    assert_eq!(top(index, "__add__"), "1.3");
 }
 
 /// A word typed partway may run past its stem: "threadin" is on its way to "threading",
 /// whose term is "thread".
 #[test]
 fn a_word_typed_partway_past_its_stem_still_finds() {
-    let guide = load::builtin().unwrap().guide;
-    let index = Index::build(&guide);
+    let index = &*FULL;
     for (typed, lesson) in [
         ("threadin", "4.1"),
         ("ThreadPoolExecut", "4.1"),
@@ -68,59 +70,55 @@ fn a_word_typed_partway_past_its_stem_still_finds() {
         ("broadcasti", "6.2"),
         ("garbage collecti", "3.3"),
     ] {
-        assert_eq!(top(&index, typed), lesson, "{typed}");
+        assert_eq!(top(index, typed), lesson, "{typed}");
     }
     for typed in ["trainin", "embeddi", "decorato", "countin"] {
-        assert!(!search(&index, typed, 1).is_empty(), "{typed}");
+        assert!(!search(index, typed, 1).is_empty(), "{typed}");
     }
 }
 
 /// A question is about its subject, not its small words.
 #[test]
 fn small_words_in_a_question_do_not_outrank_its_subject() {
-    let guide = load::builtin().unwrap().guide;
-    let index = Index::build(&guide);
-    assert_eq!(top(&index, "what is a decorator"), "1.2");
-    assert_eq!(top(&index, "what is the gil"), "2.4");
-    assert_eq!(top(&index, "how do i use async"), "4.3");
+    let index = &*FULL;
+    assert_eq!(top(index, "what is a decorator"), "1.2");
+    assert_eq!(top(index, "what is the gil"), "2.4");
+    assert_eq!(top(index, "how do i use async"), "4.3");
     // Alone, or inside an identifier, they are searched for.
-    assert!(!search(&index, "is", 5).is_empty());
-    assert_eq!(top(&index, "from_pretrained"), "6.4");
+    assert!(!search(index, "is", 5).is_empty());
+    assert_eq!(top(index, "from_pretrained"), "6.4");
 }
 
 /// The stem of a whole word is no prefix: "logging" (stem "log") must not find "login".
 #[test]
 fn a_whole_word_is_not_widened_through_its_stem() {
-    let guide = load::builtin().unwrap().guide;
-    let index = Index::build(&guide);
-    let found = occurrences(&index, &Query::parse("logging"));
+    let index = &*FULL;
+    let found = occurrences(index, &Query::parse("logging"));
     assert!(
         !found.terms.iter().any(|t| t == "login"),
         "{:?}",
         found.terms
     );
     assert!(found.places.iter().all(|&(_, line)| line != 534));
-    assert!(!search(&index, "log", 50).is_empty());
+    assert!(!search(index, "log", 50).is_empty());
 }
 
 #[test]
 fn section_titles_and_the_pages_around_the_lessons_are_found() {
-    let guide = load::builtin().unwrap().guide;
-    let index = Index::build(&guide);
-    assert_eq!(top(&index, "ecosystem"), "6");
-    assert_eq!(top(&index, "best practices"), "8");
-    assert_eq!(top(&index, "huggingface"), "resources");
-    assert_eq!(top(&index, "scikit-learn fundamentals"), "learning-path");
-    assert_eq!(top(&index, "aspiring architects"), "home");
+    let index = &*FULL;
+    assert_eq!(top(index, "ecosystem"), "6");
+    assert_eq!(top(index, "best practices"), "8");
+    assert_eq!(top(index, "huggingface"), "resources");
+    assert_eq!(top(index, "scikit-learn fundamentals"), "learning-path");
+    assert_eq!(top(index, "aspiring architects"), "home");
 }
 
 /// The line a hit points at holds the most query words, the rarer ones first; the title
 /// when only it holds them all.
 #[test]
 fn a_hit_points_at_the_line_that_says_most() {
-    let guide = load::builtin().unwrap().guide;
-    let index = Index::build(&guide);
-    let first = |q: &str| search(&index, q, 1).remove(0);
+    let index = &*FULL;
+    let first = |q: &str| search(index, q, 1).remove(0);
     let hit = first("global interpreter lock");
     assert_eq!((hit.label.as_str(), hit.line), ("2.4", 301));
     // "numpy" is on many lines of 6.2, "broadcasting" on one.
@@ -130,8 +128,7 @@ fn a_hit_points_at_the_line_that_says_most() {
 
 #[test]
 fn odd_queries_give_sensible_answers_or_none() {
-    let guide = load::builtin().unwrap().guide;
-    let index = Index::build(&guide);
+    let index = &*FULL;
     for query in [
         "",
         "   ",
@@ -141,16 +138,16 @@ fn odd_queries_give_sensible_answers_or_none() {
         "日本語",
         &"x".repeat(10_000),
     ] {
-        let _ = search(&index, query, 10);
+        let _ = search(index, query, 10);
     }
     // 10 kB of words is answered at once, not in time cubic in its length.
     let many = "gil asyncio ".repeat(850);
     let many = many.trim_end();
-    assert!(!search(&index, many, 10).is_empty());
-    assert!(search(&index, "", 10).is_empty());
-    assert!(search(&index, "zzzzqqq", 10).is_empty());
+    assert!(!search(index, many, 10).is_empty());
+    assert!(search(index, "", 10).is_empty());
+    assert!(search(index, "zzzzqqq", 10).is_empty());
     assert!(
-        search(&index, "in:code lru_cache", 10)
+        search(index, "in:code lru_cache", 10)
             .iter()
             .all(|h| h.line > 0)
     );
@@ -158,8 +155,7 @@ fn odd_queries_give_sensible_answers_or_none() {
 
 #[test]
 fn hits_point_at_a_line_that_shows_the_words() {
-    let guide = load::builtin().unwrap().guide;
-    let index = Index::build(&guide);
+    let index = &*FULL;
     let source: Vec<&str> = include_str!("../content/guide.md").lines().collect();
     for query in [
         "gil",
@@ -168,14 +164,14 @@ fn hits_point_at_a_line_that_shows_the_words() {
         "broadcasting",
         "pydantic",
     ] {
-        let hit = &search(&index, query, 1)[0];
+        let hit = &search(index, query, 1)[0];
         let line = source[hit.line as usize - 1].to_lowercase();
         assert!(
             line.contains(&query.to_lowercase()),
             "{query}: line {} is {line:?}",
             hit.line
         );
-        let snip = pyguide::search::Snippets::new(&guide).of(hit);
+        let snip = pyguide::search::Snippets::new(&GUIDE).of(hit);
         let marked: Vec<String> = snip
             .marks
             .iter()
@@ -189,11 +185,6 @@ mod query_only_index {
     use super::*;
     use proptest::prelude::*;
     use pyguide::search::rank;
-    use std::sync::LazyLock;
-
-    static GUIDE: LazyLock<pyguide::guide::Guide> =
-        LazyLock::new(|| load::builtin().unwrap().guide);
-    static FULL: LazyLock<Index> = LazyLock::new(|| Index::build(&GUIDE));
     /// The guide's words as written, identifiers and all.
     static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
         let mut words: Vec<String> = include_str!("../content/guide.md")
@@ -281,31 +272,26 @@ mod query_only_index {
 
 #[test]
 fn occurrences_are_every_line_any_result_marks() {
-    let guide = load::builtin().unwrap().guide;
-    let index = Index::build(&guide);
-    let found = occurrences(&index, &Query::parse("gil"));
+    let index = &*FULL;
+    let found = occurrences(index, &Query::parse("gil"));
     assert!(
         found.places.windows(2).all(|w| w[0] < w[1]),
         "sorted, no repeats"
     );
     // Every hit's best line is among them.
-    for hit in search(&index, "gil", 50) {
+    for hit in search(index, "gil", 50) {
         assert!(found.places.contains(&(hit.ordinal as u32, hit.line)));
     }
     // Two words: every result, those holding one word too, and every line of theirs
     // holding either, as the pages mark them.
-    let either = occurrences(&index, &Query::parse("thread pool"));
+    let either = occurrences(index, &Query::parse("thread pool"));
     let topics: std::collections::BTreeSet<u32> = either.places.iter().map(|p| p.0).collect();
-    let hits = search(&index, "thread pool", 50);
+    let hits = search(index, "thread pool", 50);
     assert!(hits.iter().any(|h| h.matched == 1));
     for hit in hits {
         assert!(topics.contains(&(hit.ordinal as u32)), "{}", hit.label);
         assert!(either.places.contains(&(hit.ordinal as u32, hit.line)));
     }
-    assert!(
-        occurrences(&index, &Query::parse("zzqxj"))
-            .places
-            .is_empty()
-    );
-    assert!(occurrences(&index, &Query::parse("")).places.is_empty());
+    assert!(occurrences(index, &Query::parse("zzqxj")).places.is_empty());
+    assert!(occurrences(index, &Query::parse("")).places.is_empty());
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::guide::Guide;
-use crate::render::{Theme, ansi, printable_line};
+use crate::render::{Theme, ansi, fit, printable_line};
 use crate::search::{Hit, Index, Query, Snippet, Snippets, TopicId, rank};
 
 #[derive(Serialize)]
@@ -110,12 +110,7 @@ fn kind(topic: TopicId) -> &'static str {
 
 /// The query as an error message repeats it: a 10 kB query is cut, not echoed whole.
 fn echo(query: &str) -> String {
-    const MOST: usize = 60;
-    let query = query.trim();
-    match query.char_indices().nth(MOST) {
-        Some((at, _)) => format!("{}…", &query[..at]),
-        None => query.to_owned(),
-    }
+    fit(query.trim(), 60)
 }
 
 /// The snippet as spans, its matches in the theme's strong colour.

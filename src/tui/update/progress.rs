@@ -135,7 +135,8 @@ pub(super) fn open_path(state: &mut State) {
 pub(super) fn on_path(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
     let items = ctx.book.guide.items().count();
     let last = items.saturating_sub(1);
-    let page = page_height(state).saturating_sub(2).max(1) / 2;
+    // About half a screen of items: each phase adds a heading and a gap.
+    let page = (page_height(state) / 2).max(1);
     let choose = |state: &mut State, item: usize| {
         state.path.item = item.min(last);
         state.path.lesson = 0;
