@@ -5,11 +5,13 @@ mod list;
 pub mod output;
 mod progress;
 pub use progress::progress_store;
+pub mod run;
 mod search;
 mod show;
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -38,6 +40,15 @@ pub struct Cli {
     /// per guide in the platform's data directory].
     #[arg(long, global = true, value_name = "PATH")]
     pub progress: Option<PathBuf>,
+    /// The Python that runs the guide's code [default: $PYGUIDE_PYTHON, else the active
+    /// virtualenv's python, else python3 on PATH].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub python: Option<PathBuf>,
+    /// Seconds a run of the guide's code may take before it is stopped, with everything it
+    /// started.
+    #[arg(long, global = true, value_name = "SECS", default_value = "10",
+          value_parser = crate::run::parse_timeout)]
+    pub timeout: Duration,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -70,6 +81,13 @@ pub enum Command {
         /// Show at most this many lessons.
         #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
         limit: u16,
+    },
+    /// Run a lesson's Python: its first block (2.5) or its N-th (2.4#2), in a fresh
+    /// temporary directory with stdin closed. Output passes through as it comes; the exit
+    /// code is the program's, 124 when --timeout stops it, 127 when no Python is found.
+    Run {
+        #[arg(value_name = "ID[#N]")]
+        target: String,
     },
     /// Show the learning path: phases, items 1-16 with their ticks, and how many are done.
     Path {
@@ -152,8 +170,9 @@ pub fn tutor_theme(cli: &Cli) -> Theme {
     Theme::new(cli.theme.into(), mode)
 }
 
-/// Runs a parsed command line, writing what it shows to `out`.
-pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
+/// Runs a parsed command line, writing what it shows to `out`, and returns the exit code
+/// (not 0 only for `run`, whose program chooses it).
+pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Error> {
     let env = Env::read();
     let mode = output::color_mode(cli.color, output::stdout_is_terminal(), &env);
     let theme = Theme::new(cli.theme.into(), mode);
@@ -181,9 +200,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
         Some(Command::Progress { action }) => progress::manage(cli, &loaded.guide, action, out)?,
         Some(Command::Doctor { json: false }) => doctor::text(&loaded, &theme, out)?,
         Some(Command::Doctor { json: true }) => doctor::json(&loaded, out)?,
+        // Streams straight to stdout and stderr, as the program writes.
+        Some(Command::Run { target }) => return run::run(cli, target),
     }
     out.flush()?;
-    Ok(())
+    Ok(0)
 }
 
 /// The guide `--guide` names, or the built-in one.

@@ -37,15 +37,33 @@ pub enum Error {
     NotSaved(#[from] crate::progress::store::StoreError),
     #[error("cannot read progress: {0}")]
     Progress(String),
+    #[error(
+        "'{0}' is not a block: use N.M for a lesson's first Python block, or N.M#K for its \
+         K-th (like 2.4#2)"
+    )]
+    BadBlock(String),
+    #[error("{0}")]
+    NothingToRun(String),
+    #[error(transparent)]
+    NoPython(#[from] crate::run::NoPython),
+    #[error(transparent)]
+    RunStart(#[from] crate::run::RunError),
+    #[error("the program's output stopped arriving")]
+    RunLost,
     #[error("reset forgets every tick and read mark for this guide; add --yes to do it")]
     ResetUnconfirmed,
 }
 
 impl Error {
-    /// 2 for a malformed command line (as clap uses), 1 for everything else.
+    /// 2 for a malformed command line (as clap uses); for `run`, 127 when no interpreter
+    /// is found and 126 when it cannot start (as `timeout(1)` and `env(1)` use); 1 for
+    /// everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::BadId(_)
+            Error::NoPython(_) => 127,
+            Error::RunStart(_) => 126,
+            Error::BadBlock(_)
+            | Error::BadId(_)
             | Error::EmptyQuery
             | Error::BadQuery { .. }
             | Error::ResetUnconfirmed => 2,

@@ -6,12 +6,15 @@
 //! line of the source reached the model ([`Guide::spans`]).
 
 mod blocks;
+mod code;
 mod id;
 pub mod load;
 mod outline;
 pub mod repair;
 mod stats;
 
+pub use code::{CodeBlock, code_blocks, unrunnable_summary};
+pub(crate) use id::number;
 pub use id::{LessonId, ParseIdError, Selector};
 pub use load::{BUILTIN_NAME, Diagnostics, Encoding, LineEndings, LoadError, Loaded, Warning};
 pub(crate) use outline::slug;

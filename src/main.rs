@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     }
     let mut out = BufWriter::new(std::io::stdout().lock());
     match cli::run(&cli, &mut out) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         // `pyguide show all | head` closing the pipe early is not an error.
         Err(Error::Output(e)) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

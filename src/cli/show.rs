@@ -78,7 +78,7 @@ fn spoken_list(numbers: &[u32]) -> String {
 }
 
 /// Names the lessons a user could have meant: those of the same section, or all of them.
-fn lessons_hint(guide: &Guide, section: Option<u32>) -> String {
+pub(crate) fn lessons_hint(guide: &Guide, section: Option<u32>) -> String {
     let ids = |lessons: &mut dyn Iterator<Item = &crate::guide::Lesson>| -> Vec<String> {
         lessons.map(|l| l.id.to_string()).collect()
     };

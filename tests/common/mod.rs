@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod python;
 pub mod tty;
 
 use pyguide::guide::load;
