@@ -48,7 +48,19 @@ fn tutor(cli: &Cli) -> ExitCode {
         Err(e) => return fail(&e),
     };
     let store = cli::progress_store(cli);
-    match tui::run(&loaded.guide, &cli::tutor_theme(cli), store) {
+    let python = pyguide::run::python::find(cli.python.as_deref(), |k| std::env::var_os(k));
+    let python = match python {
+        Ok(python) => Ok(python.path),
+        // Asked for by name, a Python that cannot run is a mistake to report now; found by
+        // looking, its absence matters only when x is pressed.
+        Err(e) if cli.python.is_some() => return fail(&Error::NoPython(e)),
+        Err(e) => Err(e.to_string()),
+    };
+    let runs = tui::Runs {
+        python,
+        timeout: cli.timeout,
+    };
+    match tui::run(&loaded.guide, &cli::tutor_theme(cli), store, &runs) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         // As a shell reports a process a signal ended: 128 + the signal's number.
         Ok(Outcome::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX)),

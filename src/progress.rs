@@ -25,6 +25,9 @@ pub struct Progress {
     pub lessons: BTreeMap<String, LessonMark>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last: Option<Last>,
+    /// Interpreters the user agreed may run the guide's code in the tutor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub run_with: Vec<String>,
 }
 
 impl Default for Progress {
@@ -34,6 +37,7 @@ impl Default for Progress {
             items: BTreeMap::new(),
             lessons: BTreeMap::new(),
             last: None,
+            run_with: Vec::new(),
         }
     }
 }
@@ -80,7 +84,10 @@ pub enum Change {
         lesson: String,
         scroll: u32,
     },
-    /// Merge another store: ticks and reads are added, never taken away.
+    /// The user agreed that this interpreter may run the guide's code.
+    AllowPython(String),
+    /// Merge another store: ticks and reads are added, never taken away. Agreement to run
+    /// code is not imported: it was given for another machine.
     Import(Progress),
     Reset,
 }
@@ -92,6 +99,11 @@ impl Progress {
 
     pub fn read(&self, lesson: &str) -> bool {
         self.lessons.get(lesson).is_some_and(|m| m.read)
+    }
+
+    /// Whether the user agreed that `python` may run the guide's code.
+    pub fn allows(&self, python: &str) -> bool {
+        self.run_with.iter().any(|p| p == python)
     }
 
     /// Applies `change`, stamped with the time `at` (RFC 3339).
@@ -115,6 +127,11 @@ impl Progress {
                     lesson: lesson.clone(),
                     scroll: *scroll,
                 });
+            }
+            Change::AllowPython(python) => {
+                if !self.allows(python) {
+                    self.run_with.push(python.clone());
+                }
             }
             Change::Import(other) => self.merge(other),
             Change::Reset => *self = Progress::default(),

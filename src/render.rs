@@ -18,6 +18,7 @@ use crate::guide::{Block, BlockKind, Guide, Lesson, Part, PartKind, Section, wit
 use highlight::{Highlights, Job};
 pub use inline::{printable, printable_line};
 pub use theme::{ColorMode, Theme, ThemeKind};
+pub use wrap::hard_wrap;
 
 /// Display width of `text` in terminal columns.
 pub fn display_width(text: &str) -> usize {

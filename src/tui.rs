@@ -17,7 +17,10 @@ pub mod update;
 pub mod view;
 
 use std::io::{IsTerminal, stdout};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
@@ -31,7 +34,8 @@ use crate::error::Error;
 use crate::guide::Guide;
 use crate::progress::store::Store;
 use crate::render::{Theme, warm_up};
-use action::{Action, Effect};
+use crate::run::{self, OUTPUT_CAP, Request, Running};
+use action::{Action, Effect, RunOrder};
 use book::Book;
 use finder::Finder;
 use pages::Pages;
@@ -49,21 +53,39 @@ pub enum Outcome {
     Signal(i32),
 }
 
+/// How the tutor runs code blocks: with which Python (or why there is none), and for how
+/// long at most.
+#[derive(Clone, Debug)]
+pub struct Runs {
+    pub python: Result<PathBuf, String>,
+    pub timeout: Duration,
+}
+
 /// What wakes the loop.
 enum Wake {
     Input(Event),
     InputFailed(std::io::Error),
     Signal(i32),
+    /// An event of run `id`.
+    Run(u64, run::Event),
 }
+
+/// How often the screen is redrawn while a program runs, for its spinner and clock.
+const TICK: Duration = Duration::from_millis(100);
 
 /// Runs the tutor on `guide` until the user quits or a signal arrives, keeping progress in
 /// `store` (or saying why it cannot).
-pub fn run(guide: &Guide, theme: &Theme, store: Result<Store, String>) -> Result<Outcome, Error> {
+pub fn run(
+    guide: &Guide,
+    theme: &Theme,
+    store: Result<Store, String>,
+    runs: &Runs,
+) -> Result<Outcome, Error> {
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
         return Err(Error::NoTerminal);
     }
     let saver = Saver::new(store);
-    with_context(guide, theme, |ctx| session(ctx, &saver))
+    with_context(guide, theme, |ctx| session(ctx, &saver, runs))
 }
 
 /// Builds what the tutor reads while it runs (pages in reading order, their layout cache,
@@ -81,14 +103,14 @@ pub fn with_context<R>(guide: &Guide, theme: &Theme, f: impl FnOnce(&Context) ->
     })
 }
 
-fn session(ctx: &Context, saver: &Saver) -> Result<Outcome, Error> {
+fn session(ctx: &Context, saver: &Saver, runs: &Runs) -> Result<Outcome, Error> {
     let (tx, rx) = mpsc::channel();
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map_err(Error::Terminal)?;
     let handle = signals.handle();
     forward_signals(signals, tx.clone());
     let mut terminal = Session::start()?;
-    forward_input(tx);
-    let outcome = event_loop(&mut terminal.0, ctx, saver, &rx);
+    forward_input(tx.clone());
+    let outcome = event_loop(&mut terminal.0, ctx, saver, &Runner::new(runs, tx), &rx);
     drop(terminal);
     handle.close();
     outcome
@@ -98,12 +120,16 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     ctx: &Context,
     saver: &Saver,
+    runner: &Runner,
     rx: &Receiver<Wake>,
 ) -> Result<Outcome, Error> {
     let size = terminal.size().map_err(Error::Terminal)?;
     let mut state = State::new(ctx.book, size);
     let (progress, note) = saver.open();
     begin(&mut state, ctx, progress, note);
+    state.python = runner.python();
+    // Dropped on the way out, however the loop ends: that stops a program still running.
+    let mut running: Option<Running> = None;
     let mut warmed = false;
     loop {
         // The size may have changed since the last resize event: draw for the real one.
@@ -120,16 +146,19 @@ fn event_loop(
             std::thread::spawn(move || warm_up(&theme));
             warmed = true;
         }
-        let first = rx.recv().map_err(|_| Error::NoInput)?;
-        // Take everything already waiting (a resize storm, a held key) before drawing again.
-        for wake in std::iter::once(first).chain(rx.try_iter()) {
-            let event = match wake {
-                Wake::Input(event) => event,
+        let first = next_wake(rx, state.running())?;
+        update(&mut state, Action::Clock(Instant::now()), ctx);
+        // Take everything already waiting (a resize storm, a held key, a program's output)
+        // before drawing again.
+        for wake in first.into_iter().chain(rx.try_iter()) {
+            let action = match wake {
+                Wake::Input(event) => match keymap::action(state.mode(), &event) {
+                    Some(action) => action,
+                    None => continue,
+                },
                 Wake::InputFailed(e) => return Err(Error::Terminal(e)),
                 Wake::Signal(n) => return Ok(Outcome::Signal(n)),
-            };
-            let Some(action) = keymap::action(state.mode(), &event) else {
-                continue;
+                Wake::Run(id, event) => Action::Ran { id, event },
             };
             for effect in update(&mut state, action, ctx) {
                 match effect {
@@ -139,9 +168,71 @@ fn event_loop(
                         let answer = saver.save(&change);
                         update(&mut state, answer, ctx);
                     }
+                    Effect::Run(order) => {
+                        let id = order.id;
+                        if let Err(why) = runner.start(order, &mut running) {
+                            update(&mut state, Action::RunFailed { id, why }, ctx);
+                        }
+                    }
+                    Effect::StopRun => running.iter().for_each(Running::stop),
                 }
             }
         }
+    }
+}
+
+/// The next thing to wake the loop; while a program runs, `None` after a tick with none.
+fn next_wake(rx: &Receiver<Wake>, ticking: bool) -> Result<Option<Wake>, Error> {
+    if !ticking {
+        return rx.recv().map(Some).map_err(|_| Error::NoInput);
+    }
+    match rx.recv_timeout(TICK) {
+        Ok(wake) => Ok(Some(wake)),
+        Err(RecvTimeoutError::Timeout) => Ok(None),
+        Err(RecvTimeoutError::Disconnected) => Err(Error::NoInput),
+    }
+}
+
+/// Starts the runs `update` asks for, their events going to the loop.
+struct Runner {
+    runs: Runs,
+    tx: Sender<Wake>,
+}
+
+impl Runner {
+    fn new(runs: &Runs, tx: Sender<Wake>) -> Self {
+        Runner {
+            runs: runs.clone(),
+            tx,
+        }
+    }
+
+    fn python(&self) -> Result<String, String> {
+        match &self.runs.python {
+            Ok(path) => Ok(path.display().to_string()),
+            Err(why) => Err(why.clone()),
+        }
+    }
+
+    /// Starts `order` in place of the run in `running`, or says why it could not.
+    fn start(&self, order: RunOrder, running: &mut Option<Running>) -> Result<(), String> {
+        if let Some(old) = running.take() {
+            // Stopping waits for the program to die and its report: not on this thread.
+            old.stop();
+            std::thread::spawn(move || drop(old));
+        }
+        let python = self.runs.python.clone()?;
+        let request = Request {
+            python,
+            code: order.code,
+            name: order.name,
+            timeout: self.runs.timeout,
+            cap: OUTPUT_CAP,
+        };
+        let (tx, id) = (self.tx.clone(), order.id);
+        let sink = Arc::new(move |event| drop(tx.send(Wake::Run(id, event))));
+        *running = Some(run::start(request, sink).map_err(|e| e.to_string())?);
+        Ok(())
     }
 }
 

@@ -257,6 +257,7 @@ fn lenient(value: &serde_json::Value) -> Progress {
         items: field(value, "items").unwrap_or_default(),
         lessons: field(value, "lessons").unwrap_or_default(),
         last: field(value, "last"),
+        run_with: field(value, "run_with").unwrap_or_default(),
     }
 }
 

@@ -25,6 +25,25 @@ pub(crate) fn clusters(text: &str) -> Box<dyn Iterator<Item = (&str, usize)> + '
     Box::new(text.graphemes(true).map(|g| (g, UnicodeWidthStr::width(g))))
 }
 
+/// `text` cut into rows at most `width` columns wide, anywhere between characters: for
+/// program output, where words matter less than seeing every character in place. An empty
+/// text is one empty row.
+pub fn hard_wrap(text: &str, width: usize) -> Vec<&str> {
+    let width = width.max(2);
+    let mut rows = Vec::new();
+    let (mut start, mut used, mut at) = (0, 0, 0);
+    for (cluster, w) in clusters(text) {
+        if used + w > width && at > start {
+            rows.push(&text[start..at]);
+            (start, used) = (at, 0);
+        }
+        used += w;
+        at += cluster.len();
+    }
+    rows.push(&text[start..]);
+    rows
+}
+
 /// A word: the pieces of one run of non-space characters, which may change style midway.
 struct Word {
     pieces: Vec<(String, Style)>,
@@ -160,6 +179,14 @@ pub(crate) fn wrap(frags: &[Frag], width: usize) -> Vec<Line<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hard_wrap_cuts_by_columns_and_keeps_wide_characters_whole() {
+        assert_eq!(hard_wrap("abcdef", 4), ["abcd", "ef"]);
+        assert_eq!(hard_wrap("", 4), [""]);
+        assert_eq!(hard_wrap("日本語", 4), ["日本", "語"]);
+        assert_eq!(hard_wrap("a日本", 2), ["a", "日", "本"]);
+    }
     use ratatui::style::Modifier;
 
     fn plain(lines: &[Line]) -> Vec<String> {

@@ -1,6 +1,9 @@
 //! What the user asked for ([`Action`]) and what the loop must do about it ([`Effect`]).
 
+use std::time::Instant;
+
 use crate::progress::{Change, Progress};
+use crate::run::Event;
 
 /// One thing the user asked for, already decoded from keys or the mouse.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,7 +14,31 @@ pub enum Action {
     ToggleHelp,
     /// Close the open overlay (Esc).
     Close,
-    SwitchFocus,
+    /// Move focus around the ring: contents, lesson, each of its code blocks (Tab).
+    FocusNext,
+    /// The other way round (Shift-Tab).
+    FocusPrevious,
+    /// Focus the page's next or previous code block (`}` and `{`).
+    NextBlock,
+    PreviousBlock,
+    /// Run the focused code block, or the first Python block on screen (`x`).
+    RunBlock,
+    /// Ctrl-C: stop the program running, or quit when none is.
+    Interrupt,
+    /// The answer to "Run Python from the guide on this machine …? [y/N]".
+    Consent(bool),
+    /// What run `id` reported.
+    Ran {
+        id: u64,
+        event: Event,
+    },
+    /// Run `id` could not start, and why.
+    RunFailed {
+        id: u64,
+        why: String,
+    },
+    /// The time now, for a run's elapsed time and spinner.
+    Clock(Instant),
     ToggleSidebar,
     Down,
     Up,
@@ -92,4 +119,16 @@ pub enum Effect {
     Suspend,
     /// Save this change to the progress store.
     Save(Change),
+    /// Start a run of code, stopping any other.
+    Run(RunOrder),
+    /// Stop the run going on.
+    StopRun,
+}
+
+/// What to run: the code, the script's name, and the run's id for its events.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunOrder {
+    pub id: u64,
+    pub code: String,
+    pub name: String,
 }

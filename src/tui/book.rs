@@ -2,7 +2,8 @@
 //! Built once from the guide; knows nothing of terminals.
 
 use crate::guide::{
-    Block, BlockKind, Guide, LessonId, Lines, PartKind, Span, SpanStyle, Stats, with_icon,
+    Block, BlockKind, CodeBlock, Guide, LessonId, Lines, PartKind, Span, SpanStyle, Stats,
+    code_blocks, with_icon,
 };
 
 /// One page the lesson pane can show.
@@ -102,6 +103,26 @@ impl<'g> Book<'g> {
             }
             _ => None,
         }
+    }
+
+    /// The blocks page `id` shows from the guide.
+    pub fn blocks(&self, id: DocId) -> &'g [Block] {
+        let guide = self.guide;
+        match self.doc(id) {
+            Doc::Home => &guide.preface,
+            Doc::Intro { section } => guide.sections.get(section).map_or(&[], |s| &s.intro),
+            Doc::Lesson { section, lesson } => guide
+                .sections
+                .get(section)
+                .and_then(|s| s.lessons.get(lesson))
+                .map_or(&[], |l| &l.blocks),
+            Doc::Part(p) => guide.parts.get(p).map_or(&[], |p| &p.blocks),
+        }
+    }
+
+    /// The code blocks on page `id`, in reading order.
+    pub fn code(&self, id: DocId) -> Vec<CodeBlock<'g>> {
+        code_blocks(self.blocks(id))
     }
 
     /// Every lesson page, in reading order, with its lesson's id.

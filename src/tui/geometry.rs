@@ -21,12 +21,15 @@ pub struct Areas {
     pub lesson: Rect,
     /// The lesson's text, inside the borders and padding.
     pub body: Rect,
+    /// The output of a run, borders included, under the lesson (while there is one).
+    pub output: Option<Rect>,
     pub status: Rect,
 }
 
 impl Areas {
-    /// The panes for `size`, or `None` when the terminal is too small to lay out.
-    pub fn new(size: Size, sidebar: bool) -> Option<Areas> {
+    /// The panes for `size`, with or without the sidebar and a run's output, or `None`
+    /// when the terminal is too small to lay out.
+    pub fn new(size: Size, sidebar: bool, output: bool) -> Option<Areas> {
         if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
             return None;
         }
@@ -39,7 +42,16 @@ impl Areas {
         };
         let sidebar = sidebar.then(|| Rect::new(0, 0, side_width, main_height));
         let toc = sidebar.map_or(Rect::default(), inner);
-        let lesson = Rect::new(side_width, 0, size.width - side_width, main_height);
+        let right = size.width - side_width;
+        // Output takes two fifths, and leaves the lesson at least a few lines.
+        let output_height = if output {
+            (main_height * 2 / 5).clamp(6, main_height.saturating_sub(8).max(6))
+        } else {
+            0
+        };
+        let lesson_height = main_height - output_height;
+        let lesson = Rect::new(side_width, 0, right, lesson_height);
+        let output = output.then(|| Rect::new(side_width, lesson_height, right, output_height));
         let inside = inner(lesson);
         // One column of padding each side keeps text off the borders.
         let body = Rect::new(
@@ -53,6 +65,7 @@ impl Areas {
             toc,
             lesson,
             body,
+            output,
             status,
         })
     }
@@ -139,7 +152,7 @@ mod tests {
 
     #[test]
     fn panes_tile_the_screen() {
-        let a = Areas::new(Size::new(120, 40), true).unwrap();
+        let a = Areas::new(Size::new(120, 40), true, false).unwrap();
         let side = a.sidebar.unwrap();
         assert_eq!(side.width + a.lesson.width, 120);
         assert_eq!(side.height, 39);
@@ -150,28 +163,41 @@ mod tests {
 
     #[test]
     fn prose_stops_at_the_measure_on_wide_screens() {
-        let a = Areas::new(Size::new(300, 60), true).unwrap();
+        let a = Areas::new(Size::new(300, 60), true, false).unwrap();
         assert_eq!(a.text_width(), MEASURE);
         assert!(a.body.width as usize > MEASURE);
     }
 
     #[test]
     fn below_the_minimum_there_is_no_layout() {
-        assert!(Areas::new(Size::new(59, 40), true).is_none());
-        assert!(Areas::new(Size::new(120, 14), true).is_none());
-        assert!(Areas::new(Size::new(60, 15), true).is_some());
+        assert!(Areas::new(Size::new(59, 40), true, false).is_none());
+        assert!(Areas::new(Size::new(120, 14), true, false).is_none());
+        assert!(Areas::new(Size::new(60, 15), true, false).is_some());
+    }
+
+    #[test]
+    fn a_run_s_output_goes_under_the_lesson() {
+        let a = Areas::new(Size::new(120, 40), true, true).unwrap();
+        let (lesson, output) = (a.lesson, a.output.unwrap());
+        assert_eq!((output.x, output.width), (lesson.x, lesson.width));
+        assert_eq!(lesson.bottom(), output.y);
+        assert_eq!(output.bottom(), a.status.y);
+        assert_eq!(output.height, 15);
+        // The smallest screen still shows lines of both.
+        let a = Areas::new(Size::new(60, 15), true, true).unwrap();
+        assert_eq!((a.lesson.height, a.output.unwrap().height), (8, 6));
     }
 
     #[test]
     fn without_the_sidebar_the_lesson_takes_the_width() {
-        let a = Areas::new(Size::new(80, 24), false).unwrap();
+        let a = Areas::new(Size::new(80, 24), false, false).unwrap();
         assert!(a.sidebar.is_none());
         assert_eq!(a.lesson.width, 80);
     }
 
     #[test]
     fn the_search_box_covers_the_lesson_pane_and_finds_results_by_row() {
-        let a = Areas::new(Size::new(60, 15), true).unwrap();
+        let a = Areas::new(Size::new(60, 15), true, false).unwrap();
         let b = SearchBox::new(&a);
         assert_eq!(b.frame, a.lesson);
         assert_eq!(b.input.y + 2, b.list.y);

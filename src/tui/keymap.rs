@@ -20,6 +20,8 @@ pub enum Mode {
     Help,
     Search,
     Path,
+    /// The question before the first run: y or anything else.
+    Consent,
 }
 
 /// Where a binding shows up as a hint in the status bar.
@@ -112,9 +114,8 @@ const DIGITS: [[Key; 1]; 9] = [
     [key('9')],
 ];
 
-/// Every key the main screen knows. `x` (run a snippet) is kept free for the screen that
-/// will use it.
-pub static BINDINGS: [Binding; 35] = [
+/// Every key the main screen knows.
+pub static BINDINGS: [Binding; 39] = [
     bind(
         &[key('j'), code(KeyCode::Down)],
         Action::Down,
@@ -209,12 +210,32 @@ pub static BINDINGS: [Binding; 35] = [
     bind(&DIGITS[7], Action::Section(8), "", ""),
     bind(&DIGITS[8], Action::Section(9), "", ""),
     bind(
-        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
-        Action::SwitchFocus,
+        &[code(KeyCode::Tab)],
+        Action::FocusNext,
         "Tab",
-        "switch between contents and lesson",
+        "focus: contents, lesson, code blocks",
     )
     .hint(Hint::Always, FOCUS_KEYS, "focus"),
+    bind(
+        &[code(KeyCode::BackTab)],
+        Action::FocusPrevious,
+        "Shift-Tab",
+        "focus back",
+    ),
+    bind(
+        &[key('}')],
+        Action::NextBlock,
+        "} {",
+        "next / previous code block",
+    ),
+    bind(&[key('{')], Action::PreviousBlock, "", ""),
+    bind(
+        &[key('x')],
+        Action::RunBlock,
+        "x",
+        "run the Python block (Esc stops it)",
+    )
+    .hint(Hint::Lesson, RUN_KEYS, "run"),
     bind(&[key('/')], Action::Search, "/", "search the guide")
         .also_in_help()
         .hint(Hint::Always, "/", "search"),
@@ -263,7 +284,13 @@ pub static BINDINGS: [Binding; 35] = [
     bind(&[key('q')], Action::Quit, "q", "quit")
         .also_in_help()
         .hint(Hint::Always, "q", "quit"),
-    bind(&[ctrl('c')], Action::Quit, "^C", "quit").also_in_help(),
+    bind(
+        &[ctrl('c')],
+        Action::Interrupt,
+        "^C",
+        "stop a run; quit when none is going",
+    )
+    .also_in_help(),
     bind(
         &[ctrl('z')],
         Action::Suspend,
@@ -275,6 +302,8 @@ pub static BINDINGS: [Binding; 35] = [
 
 /// The hint for scrolling sideways, which only matters on a page wider than the pane.
 pub const SIDEWAYS_KEYS: &str = "←/→";
+/// The hint for running code, which only matters on a page with Python.
+pub const RUN_KEYS: &str = "x";
 /// The hint for switching focus, which only matters while the contents show.
 pub const FOCUS_KEYS: &str = "Tab";
 
@@ -334,6 +363,11 @@ fn key_action(mode: Mode, event: &KeyEvent) -> Option<Action> {
     }
     if mode == Mode::Path {
         return path::key_action(pressed);
+    }
+    if mode == Mode::Consent {
+        // [y/N]: only a yes runs anything.
+        let yes = !pressed.ctrl && matches!(pressed.code, KeyCode::Char('y' | 'Y'));
+        return Some(Action::Consent(yes));
     }
     if event.modifiers.contains(KeyModifiers::ALT) {
         // No binding uses Alt: Alt-q must not quit as q does.

@@ -2,13 +2,14 @@
 //! highlighted only when its page is first shown.
 
 use std::cell::{OnceCell, RefCell};
+use std::ops::Range;
 use std::rc::Rc;
 
 use ratatui::text::Line;
 
 use super::book::{Book, Doc, DocId};
 use super::contain::contain;
-use crate::guide::{Block, Guide};
+use crate::guide::{Block, Guide, Lines};
 use crate::render::{Overflow, Page, Rendered, Theme};
 
 /// A page laid out, or why it could not be.
@@ -82,6 +83,19 @@ impl<'g> Pages<'g> {
             ),
             Err(_) => (0, 0),
         }
+    }
+
+    /// The rows of page `doc` at `width` that show guide lines `lines` (a code block's),
+    /// if it is laid out and shows them.
+    pub fn rows_of(&self, doc: DocId, width: usize, lines: Lines) -> Option<Range<usize>> {
+        let laid = self.get(doc, width).ok()?;
+        let inside = |s: &u32| (lines.first..=lines.last).contains(s);
+        let first = laid.source.iter().position(inside)?;
+        let count = laid.source[first..]
+            .iter()
+            .take_while(|s| inside(s))
+            .count();
+        Some(first..first + count)
     }
 
     fn lay_out(&self, doc: DocId, width: usize) -> Laid {

@@ -4,6 +4,7 @@ pub mod help;
 pub mod lesson;
 pub mod marks;
 pub mod notice;
+pub mod output;
 pub mod path;
 pub mod search;
 pub mod sidebar;

@@ -1,8 +1,13 @@
 //! Everything the tutor's screen is drawn from. Changed only by `update`.
 
-use ratatui::layout::Size;
+mod run;
 
 use std::sync::Arc;
+use std::time::Instant;
+
+use ratatui::layout::Size;
+
+pub use run::RunView;
 
 use super::book::{Book, DocId, Row};
 use super::finder::Place;
@@ -26,6 +31,8 @@ pub enum Overlay {
     Search,
     /// The learning path, over the lesson pane.
     Path,
+    /// "Run Python from the guide on this machine with …? [y/N]", before the first run.
+    Consent,
 }
 
 /// Where the learning path's cursor is. Kept while it is closed.
@@ -95,6 +102,14 @@ pub struct State {
     pub told_not_saved: bool,
     /// A page marked unread by hand: it is not marked read again while it stays open.
     pub kept_unread: Option<DocId>,
+    /// The code block with focus on the page shown, counting its code blocks from 0.
+    pub block: Option<usize>,
+    /// The last run of a code block, shown in a pane under the lesson while this is set.
+    pub run: Option<RunView>,
+    /// The interpreter that runs code blocks, or why there is none.
+    pub python: Result<String, String>,
+    /// The time as the loop last said; what running times are measured against.
+    pub now: Instant,
 }
 
 impl State {
@@ -106,7 +121,7 @@ impl State {
             doc: 0,
             scroll: 0,
             hscroll: 0,
-            width: Areas::new(size, true).map(|a| a.text_width()),
+            width: Areas::new(size, true, false).map(|a| a.text_width()),
             selected: Row::Doc(0),
             toc_offset: 0,
             expanded: vec![false; book.sections()],
@@ -120,6 +135,10 @@ impl State {
             path: PathView::default(),
             told_not_saved: false,
             kept_unread: None,
+            block: None,
+            run: None,
+            python: Err("no Python was looked for".into()),
+            now: Instant::now(),
         }
     }
 
@@ -128,11 +147,17 @@ impl State {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Search) => Mode::Search,
             Some(Overlay::Path) => Mode::Path,
+            Some(Overlay::Consent) => Mode::Consent,
             None => Mode::Normal,
         }
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        Areas::new(self.size, self.sidebar)
+        Areas::new(self.size, self.sidebar, self.run.is_some())
+    }
+
+    /// Whether a program is running (and not yet stopped).
+    pub fn running(&self) -> bool {
+        self.run.as_ref().is_some_and(RunView::running)
     }
 }

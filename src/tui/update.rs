@@ -1,6 +1,8 @@
 //! `update(state, action)`: every change to the screen's state, with no terminal in sight.
 
+mod blocks;
 mod progress;
+mod run;
 mod search;
 mod sidebar;
 
@@ -38,6 +40,18 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
         progress::answered(state, action);
         return Vec::new();
     }
+    if let Some(effects) = run::background(state, &action) {
+        return effects;
+    }
+    // Ctrl-C stops a program wherever the user is; with none running it quits.
+    let action = match action {
+        Action::Interrupt if state.running() => {
+            state.message = None;
+            return run::stop(state);
+        }
+        Action::Interrupt => Action::Quit,
+        action => action,
+    };
     let was = state.doc;
     let mut effects = dispatch(state, action, ctx);
     progress::after(state, ctx, was, &mut effects);
@@ -58,25 +72,35 @@ fn dispatch(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
         Some(Overlay::Help { .. }) => return help(state, action, ctx),
         Some(Overlay::Search) => return search::in_box(state, action, ctx),
         Some(Overlay::Path) => return progress::on_path(state, action, ctx),
+        Some(Overlay::Consent) => return run::consent(state, ctx, action),
         None => {}
     }
     match action {
         Action::Quit => return vec![Effect::Quit],
         Action::Suspend => return vec![Effect::Suspend],
         Action::ToggleHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::Close => {
-            if search::unmark(state) {
-                state.message = Some("matches unmarked; n marks them again".into());
-            }
-        }
+        Action::Close if state.running() => return run::stop(state),
+        Action::Close => close(state, ctx),
         Action::Search => search::open_box(state, ctx),
         Action::NextMatch => search::step(state, ctx, true),
         Action::PreviousMatch => search::step(state, ctx, false),
-        Action::Edit(_) | Action::Tick | Action::Saved(_) | Action::NotSaved(_) => {}
+        Action::Edit(_)
+        | Action::Tick
+        | Action::Saved(_)
+        | Action::NotSaved(_)
+        | Action::Consent(_)
+        | Action::Ran { .. }
+        | Action::RunFailed { .. }
+        | Action::Clock(_)
+        | Action::Interrupt => {}
+        Action::FocusNext => blocks::focus_next(state, ctx),
+        Action::FocusPrevious => blocks::focus_previous(state, ctx),
+        Action::NextBlock => blocks::step(state, ctx, true),
+        Action::PreviousBlock => blocks::step(state, ctx, false),
+        Action::RunBlock => return run::run_block(state, ctx),
         Action::LearningPath => progress::open_path(state),
         Action::ToggleRead => return progress::toggle_read(state, ctx),
         Action::Continue => progress::continue_reading(state, ctx),
-        Action::SwitchFocus => switch_focus(state),
         Action::ToggleSidebar => toggle_sidebar(state, ctx),
         Action::Down | Action::Up => step(state, ctx, &action, 1),
         Action::PageDown | Action::PageUp => {
@@ -142,11 +166,16 @@ fn help(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
     Vec::new()
 }
 
-fn switch_focus(state: &mut State) {
-    match state.focus {
-        Focus::Sidebar => state.focus = Focus::Lesson,
-        Focus::Lesson if state.sidebar => state.focus = Focus::Sidebar,
-        Focus::Lesson => state.message = Some("the contents are hidden; s shows them".into()),
+/// Esc on the page: close a run's output, else unmark the matches, else leave the code
+/// block that has focus.
+fn close(state: &mut State, ctx: &Context) {
+    if run::close(state, ctx) {
+        return;
+    }
+    if search::unmark(state) {
+        state.message = Some("matches unmarked; n marks them again".into());
+    } else if state.block.take().is_none() {
+        state.message = Some("nothing to close; q quits".into());
     }
 }
 
@@ -216,6 +245,7 @@ pub(super) fn open(state: &mut State, ctx: &Context, doc: DocId) {
         }
         state.doc = doc;
         state.hscroll = 0;
+        state.block = None;
         let back_at = state.places.get(doc).copied().flatten();
         state.scroll = back_at.map_or(0, |line| scroll_for(state, ctx, line));
         scroll_to(state, ctx, state.scroll);
@@ -224,7 +254,7 @@ pub(super) fn open(state: &mut State, ctx: &Context, doc: DocId) {
     sidebar::reveal(state, ctx, doc);
 }
 
-fn resize(state: &mut State, ctx: &Context, size: Size) {
+pub(super) fn resize(state: &mut State, ctx: &Context, size: Size) {
     let anchor = top_line(state, ctx);
     let shown = search::match_on_screen(state, ctx);
     state.size = size;
@@ -237,7 +267,7 @@ fn resize(state: &mut State, ctx: &Context, size: Size) {
 
 /// After the pane's width changed: keep the guide line that was at the top in view, and
 /// everything within bounds.
-fn refit(state: &mut State, ctx: &Context, anchor: Option<u32>) {
+pub(super) fn refit(state: &mut State, ctx: &Context, anchor: Option<u32>) {
     let Some(width) = text_width(state) else {
         return;
     };
@@ -263,7 +293,7 @@ fn scroll_for(state: &State, ctx: &Context, line: u32) -> usize {
 
 /// The guide line shown at the top of the lesson pane, to find again after a re-layout.
 /// A page never laid out at this width was never seen there: it has none.
-fn top_line(state: &State, ctx: &Context) -> Option<u32> {
+pub(super) fn top_line(state: &State, ctx: &Context) -> Option<u32> {
     let laid = ctx.pages.cached(state.doc, state.width?)?;
     laid.source
         .get(state.scroll..)?
@@ -277,6 +307,8 @@ fn wheel(state: &mut State, ctx: &Context, x: u16, y: u16, lines: i16) {
     let by = lines.unsigned_abs() as usize;
     if contains(areas.toc, x, y) {
         sidebar::scroll(state, ctx, lines);
+    } else if areas.output.is_some_and(|o| contains(o, x, y)) {
+        run::scroll_output(state, lines);
     } else if contains(areas.lesson, x, y) {
         let target = if lines > 0 {
             state.scroll.saturating_add(by)
@@ -299,7 +331,7 @@ fn click(state: &mut State, ctx: &Context, x: u16, y: u16) {
     }
 }
 
-fn scroll_to(state: &mut State, ctx: &Context, target: usize) {
+pub(super) fn scroll_to(state: &mut State, ctx: &Context, target: usize) {
     let Some(width) = text_width(state) else {
         return;
     };
@@ -317,7 +349,7 @@ fn max_hscroll(state: &State, ctx: &Context) -> usize {
 }
 
 /// Rows the focused pane shows at once.
-fn page_height(state: &State) -> usize {
+pub(super) fn page_height(state: &State) -> usize {
     match (state.areas(), state.focus) {
         (Some(a), Focus::Sidebar) => usize::from(a.toc.height),
         (Some(a), Focus::Lesson) => usize::from(a.body.height),

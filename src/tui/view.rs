@@ -7,7 +7,8 @@ use super::geometry::{self, Areas, SearchBox};
 use super::keymap;
 use super::panes::help::Help;
 use super::panes::lesson::LessonPane;
-use super::panes::notice::TooSmall;
+use super::panes::notice::{Consent, TooSmall};
+use super::panes::output::OutputPane;
 use super::panes::path::PathPane;
 use super::panes::search::SearchPane;
 use super::panes::sidebar::Sidebar;
@@ -18,7 +19,9 @@ use super::update::Context;
 pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
     let area = frame.area();
     let size = Size::new(area.width, area.height);
-    let Some(areas) = Areas::new(size, state.sidebar) else {
+    // The frame's own size, not the state's: a resize between the two must not draw a frame
+    // laid out for another size.
+    let Some(areas) = Areas::new(size, state.sidebar, state.run.is_some()) else {
         frame.render_widget(TooSmall { styles: ctx.styles }, area);
         return;
     };
@@ -34,6 +37,17 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
         width,
     };
     frame.render_widget(pane, areas.lesson);
+    if let (Some(view), Some(area)) = (&state.run, areas.output) {
+        let styles = ctx.styles;
+        frame.render_widget(
+            OutputPane {
+                state,
+                view,
+                styles,
+            },
+            area,
+        );
+    }
     let status = StatusBar {
         state,
         ctx,
@@ -62,6 +76,11 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
         Some(Overlay::Path) => {
             let body = areas.body;
             frame.render_widget(PathPane { state, ctx, body }, areas.lesson);
+        }
+        Some(Overlay::Consent) => {
+            let python = state.python.as_deref().unwrap_or_default();
+            let styles = ctx.styles;
+            frame.render_widget(Consent { styles, python }, areas.lesson);
         }
         None => {}
     }

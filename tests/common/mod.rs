@@ -35,11 +35,33 @@ pub fn drive_on(
     progress: Progress,
     actions: &[Action],
 ) -> Driven {
+    drive_set(mode, Size::new(width, height), progress, |_| {}, actions)
+}
+
+/// The interpreter the tutor tests run code with (they never start it: the loop would).
+pub const PYTHON: &str = "/opt/test/bin/python3";
+
+/// As [`drive_on`], with [`PYTHON`] found to run code with.
+pub fn drive_python(width: u16, height: u16, progress: Progress, actions: &[Action]) -> Driven {
+    let size = Size::new(width, height);
+    let found = |state: &mut State| state.python = Ok(PYTHON.to_string());
+    drive_set(ColorMode::Ansi256, size, progress, found, actions)
+}
+
+fn drive_set(
+    mode: ColorMode,
+    size: Size,
+    progress: Progress,
+    setup: impl FnOnce(&mut State),
+    actions: &[Action],
+) -> Driven {
+    let (width, height) = (size.width, size.height);
     let guide = load::builtin().unwrap().guide;
     let theme = Theme::new(ThemeKind::Dark, mode);
     tui::with_context(&guide, &theme, |ctx| {
-        let mut state = State::new(ctx.book, Size::new(width, height));
+        let mut state = State::new(ctx.book, size);
         begin(&mut state, ctx, progress, None);
+        setup(&mut state);
         let mut effects = Vec::new();
         for action in actions {
             effects.extend(update(&mut state, action.clone(), ctx));

@@ -152,6 +152,7 @@ fn progress() -> impl Strategy<Value = Progress> {
                 })
                 .collect(),
             last: last.map(|(lesson, scroll)| Last { lesson, scroll }),
+            run_with: Vec::new(),
         })
 }
 

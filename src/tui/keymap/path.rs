@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use super::{Binding, Key, bind, code, ctrl, key};
 use crate::tui::action::Action;
 
-pub static PATH_BINDINGS: [Binding; 12] = [
+pub static PATH_BINDINGS: [Binding; 13] = [
     bind(
         &[key('j'), code(KeyCode::Down)],
         Action::Down,
@@ -47,7 +47,8 @@ pub static PATH_BINDINGS: [Binding; 12] = [
         "Esc p",
         "back to the page",
     ),
-    bind(&[key('q'), ctrl('c')], Action::Quit, "q", "quit"),
+    bind(&[key('q')], Action::Quit, "q", "quit"),
+    bind(&[ctrl('c')], Action::Interrupt, "", ""),
     bind(&[ctrl('z')], Action::Suspend, "", ""),
 ];
 

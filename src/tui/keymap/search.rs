@@ -71,7 +71,7 @@ pub static SEARCH_BINDINGS: [Binding; 16] = [
         "",
         "",
     ),
-    bind(&[ctrl('c')], Action::Quit, "^C", "quit"),
+    bind(&[ctrl('c')], Action::Interrupt, "^C", "stop a run, or quit"),
     bind(&[ctrl('z')], Action::Suspend, "", ""),
 ];
 

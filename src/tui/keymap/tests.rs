@@ -37,7 +37,7 @@ fn shifted_letters_and_control_keys_are_told_apart() {
     );
     assert_eq!(
         action(n, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-        Some(Action::Quit)
+        Some(Action::Interrupt)
     );
     assert_eq!(
         action(n, &press(KeyCode::Char('d'), KeyModifiers::CONTROL)),
@@ -88,8 +88,35 @@ fn releases_and_bare_modifiers_do_nothing() {
 }
 
 #[test]
-fn the_key_for_running_code_stays_free() {
-    assert!(BINDINGS.iter().all(|b| !b.keys.contains(&key('x'))));
+fn code_blocks_have_their_keys() {
+    let n = Mode::Normal;
+    assert_eq!(action(n, &char_key('x')), Some(Action::RunBlock));
+    assert_eq!(action(n, &char_key('}')), Some(Action::NextBlock));
+    assert_eq!(action(n, &char_key('{')), Some(Action::PreviousBlock));
+    assert_eq!(
+        action(n, &press(KeyCode::Tab, KeyModifiers::NONE)),
+        Some(Action::FocusNext)
+    );
+    assert_eq!(
+        action(n, &press(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        Some(Action::FocusPrevious)
+    );
+}
+
+#[test]
+fn only_a_yes_agrees_to_run_code() {
+    let c = Mode::Consent;
+    assert_eq!(action(c, &char_key('y')), Some(Action::Consent(true)));
+    assert_eq!(action(c, &char_key('Y')), Some(Action::Consent(true)));
+    for no in [
+        char_key('n'),
+        char_key('q'),
+        press(KeyCode::Enter, KeyModifiers::NONE),
+    ] {
+        assert_eq!(action(c, &no), Some(Action::Consent(false)));
+    }
+    let ctrl_y = press(KeyCode::Char('y'), KeyModifiers::CONTROL);
+    assert_eq!(action(c, &ctrl_y), Some(Action::Consent(false)));
 }
 
 #[test]
@@ -128,7 +155,7 @@ fn in_the_search_box_letters_type_and_commands_edit() {
     }
     let ctrl = |c| press(KeyCode::Char(c), KeyModifiers::CONTROL);
     assert_eq!(action(s, &ctrl('w')), Some(Action::Edit(Edit::DeleteWord)));
-    assert_eq!(action(s, &ctrl('c')), Some(Action::Quit));
+    assert_eq!(action(s, &ctrl('c')), Some(Action::Interrupt));
     assert_eq!(action(s, &ctrl('n')), Some(Action::Down));
     assert_eq!(action(s, &ctrl('x')), None);
     assert_eq!(

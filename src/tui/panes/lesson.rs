@@ -44,6 +44,7 @@ impl Widget for LessonPane<'_, '_> {
                 // Only pieces wider than the pane move sideways; prose that fits stays put.
                 let moves = page.wider_than(usize::from(body.width));
                 let marks = self.marks();
+                let focused = self.focused_rows();
                 let visible = page.lines.iter().zip(moves).zip(&page.source);
                 let visible = visible.enumerate().skip(first).take(height);
                 for (i, (k, ((line, moves), &source))) in visible.enumerate() {
@@ -61,14 +62,16 @@ impl Widget for LessonPane<'_, '_> {
                     let marked = marks
                         .as_ref()
                         .and_then(|m| m.mark(line, rows, source, styles));
-                    draw_from(
-                        buf,
-                        body.x,
-                        y,
-                        marked.as_ref().unwrap_or(line),
-                        skip,
-                        body.width,
-                    );
+                    let mut shown = marked.as_ref().unwrap_or(line);
+                    let in_focus = focused.as_ref().is_some_and(|r| r.contains(&k));
+                    let lit = in_focus.then(|| self.light_frame(shown));
+                    shown = lit.as_ref().unwrap_or(shown);
+                    draw_from(buf, body.x, y, shown, skip, body.width);
+                    if in_focus && body.x > 0 {
+                        buf[(body.x - 1, y)]
+                            .set_symbol("▌")
+                            .set_style(styles.border_focused);
+                    }
                     self.mark_cut(buf, y, line.width(), skip);
                 }
                 scrollbar(buf, area, page.lines.len(), height, first, border);
@@ -104,6 +107,36 @@ impl LessonPane<'_, '_> {
             terms: &matches.terms,
             current: current.filter(|p| p.doc == doc).map(|p| p.line),
         })
+    }
+
+    /// The page rows of the code block with focus, if it is on this page.
+    fn focused_rows(&self) -> Option<std::ops::Range<usize>> {
+        let (state, ctx) = (self.state, self.ctx);
+        let code = ctx.book.code(state.doc);
+        let block = code.get(state.block?)?;
+        ctx.pages.rows_of(state.doc, self.width, block.block.lines)
+    }
+
+    /// `line` with its frame drawn in the focus colour.
+    fn light_frame(&self, line: &Line) -> Line<'static> {
+        let styles = self.ctx.styles;
+        let spans = line.spans.iter().map(|span| {
+            let frame = span
+                .content
+                .chars()
+                .any(|c| ('\u{2500}'..='\u{257F}').contains(&c))
+                && span
+                    .content
+                    .chars()
+                    .all(|c| ('\u{2500}'..='\u{257F}').contains(&c) || c == ' ' || c == '↪');
+            let style = if frame && span.style == styles.page.border {
+                styles.border_focused
+            } else {
+                span.style
+            };
+            Span::styled(span.content.to_string(), style)
+        });
+        Line::from(spans.collect::<Vec<_>>()).style(line.style)
     }
 
     /// A line cut by the pane's edges gets `‹` or `›` in the padding beside it, so wide

@@ -32,3 +32,48 @@ impl Widget for TooSmall<'_> {
             .render(place, buf);
     }
 }
+
+/// The question before the first run with an interpreter, in a box over the lesson.
+pub struct Consent<'a> {
+    pub styles: &'a Styles,
+    pub python: &'a str,
+}
+
+impl Widget for Consent<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let styles = self.styles;
+        let question = format!(
+            "Run Python from the guide on this machine with {}? [y/N]",
+            self.python
+        );
+        let text = vec![
+            Line::styled(question, styles.pane_title),
+            Line::default(),
+            Line::styled(
+                "It runs as you, in a temporary directory, until it ends or its time is up. \
+                 y runs it and is remembered; any other key runs nothing.",
+                styles.page.text,
+            ),
+        ];
+        let width = area.width.saturating_sub(4).min(72);
+        let inner = usize::from(width.saturating_sub(4)).max(1);
+        let rows: usize = text.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
+        let height = (rows as u16 + 2).min(area.height);
+        let place = Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + area.height.saturating_sub(height) / 2,
+            width,
+            height,
+        );
+        ratatui::widgets::Clear.render(place, buf);
+        let block = ratatui::widgets::Block::bordered()
+            .border_type(ratatui::widgets::BorderType::Rounded)
+            .border_style(styles.border_focused)
+            .title(Line::styled(" Run code? ", styles.pane_title))
+            .padding(ratatui::widgets::Padding::horizontal(1));
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(place, buf);
+    }
+}

@@ -63,11 +63,16 @@ impl StatusBar<'_, '_> {
     /// in the list, matter most).
     fn hints(&self, room: usize) -> Line<'static> {
         let styles = self.ctx.styles;
+        let code = self.ctx.book.code(self.state.doc);
+        let python = code.iter().any(crate::guide::CodeBlock::is_python);
         let all: Vec<_> = match self.state.overlay {
             Some(Overlay::Search) => keymap::SEARCH_HINTS.to_vec(),
             _ => keymap::hints(self.state.focus == Focus::Sidebar)
                 .filter(|&(keys, _)| self.wide || keys != keymap::SIDEWAYS_KEYS)
-                .filter(|&(keys, _)| self.state.sidebar || keys != keymap::FOCUS_KEYS)
+                .filter(|&(keys, _)| {
+                    self.state.sidebar || !code.is_empty() || keys != keymap::FOCUS_KEYS
+                })
+                .filter(|&(keys, _)| python || keys != keymap::RUN_KEYS)
                 .collect(),
         };
         let cost = |(keys, word): &(&str, &str)| display_width(keys) + display_width(word) + 3;

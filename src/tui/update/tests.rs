@@ -165,16 +165,16 @@ fn growing_the_terminal_pulls_the_page_back_into_bounds() {
 #[test]
 fn tab_switches_focus_unless_the_contents_are_hidden() {
     with_tutor(120, 40, |state, ctx| {
-        act(state, ctx, &[Action::SwitchFocus]);
+        act(state, ctx, &[Action::FocusNext]);
         assert_eq!(state.focus, Focus::Lesson);
-        act(state, ctx, &[Action::SwitchFocus]);
+        act(state, ctx, &[Action::FocusNext]);
         assert_eq!(state.focus, Focus::Sidebar);
         act(state, ctx, &[Action::ToggleSidebar]);
         assert!(!state.sidebar);
         assert_eq!(state.focus, Focus::Lesson);
-        act(state, ctx, &[Action::SwitchFocus]);
+        act(state, ctx, &[Action::FocusNext]);
         assert_eq!(state.focus, Focus::Lesson);
-        act(state, ctx, &[Action::ToggleSidebar, Action::SwitchFocus]);
+        act(state, ctx, &[Action::ToggleSidebar, Action::FocusNext]);
         assert_eq!(state.focus, Focus::Sidebar);
     });
 }
@@ -223,7 +223,8 @@ fn the_contents_fold_and_open() {
         act(state, ctx, &[Action::Open]);
         assert_eq!(shown(state, ctx), "2.4");
         assert_eq!(state.focus, Focus::Lesson);
-        act(state, ctx, &[Action::SwitchFocus, Action::Left]);
+        // Shift-Tab: Tab would go on to the lesson's code blocks first.
+        act(state, ctx, &[Action::FocusPrevious, Action::Left]);
         assert_eq!(state.selected, Row::Section(1));
         assert!(!state.expanded[1]);
         assert_eq!(shown(state, ctx), "2.4", "folding does not change the page");
@@ -394,7 +395,13 @@ fn keys_that_cannot_act_say_why() {
         open_lesson(state, ctx, "1.2");
         act(state, ctx, &[Action::Open]);
         assert!(state.message.as_deref().unwrap().contains("Tab goes there"));
-        act(state, ctx, &[Action::ToggleSidebar, Action::SwitchFocus]);
+        act(state, ctx, &[Action::ToggleSidebar, Action::FocusNext]);
+        assert_eq!((state.block, state.message.as_deref()), (Some(0), None));
+        // Past the last code block the ring comes back to the lesson, the contents hidden.
+        act(state, ctx, &[Action::FocusNext]);
+        assert_eq!((state.block, state.focus), (None, Focus::Lesson));
+        open_lesson(state, ctx, "2.1");
+        act(state, ctx, &[Action::FocusNext]);
         assert_eq!(
             state.message.as_deref(),
             Some("the contents are hidden; s shows them")

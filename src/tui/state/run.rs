@@ -1,0 +1,73 @@
+//! A run of a code block as the tutor shows it: what it printed so far and how it ended.
+
+use std::time::{Duration, Instant};
+
+use crate::run::hint::{self, Missing};
+use crate::run::transcript::Transcript;
+use crate::run::{Ended, Event, Stream};
+use crate::tui::book::DocId;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunView {
+    /// Which run this is: events from an earlier one are ignored.
+    pub id: u64,
+    /// The page and code block (counting the page's code blocks from 0) it runs.
+    pub doc: DocId,
+    pub block: usize,
+    /// What the pane's title calls it: "2.5 · block 1".
+    pub name: String,
+    pub transcript: Transcript,
+    pub started: Instant,
+    /// Set when it has ended, or could not start (and why).
+    pub ended: Option<Result<Ended, String>>,
+    /// A stop was asked for and has not arrived yet.
+    pub stopping: bool,
+    /// The first output row shown; `None` follows the end as output arrives.
+    pub scroll: Option<usize>,
+    /// Why it failed, when a package was missing.
+    pub missing: Option<Missing>,
+}
+
+impl RunView {
+    pub fn new(id: u64, doc: DocId, block: usize, name: String, started: Instant) -> Self {
+        RunView {
+            id,
+            doc,
+            block,
+            name,
+            transcript: Transcript::default(),
+            started,
+            ended: None,
+            stopping: false,
+            scroll: None,
+            missing: None,
+        }
+    }
+
+    pub fn running(&self) -> bool {
+        self.ended.is_none()
+    }
+
+    /// How long it has run by `now`, or ran.
+    pub fn elapsed(&self, now: Instant) -> Duration {
+        match &self.ended {
+            Some(Ok(ended)) => ended.elapsed,
+            _ => now.saturating_duration_since(self.started),
+        }
+    }
+
+    /// Takes an event of this run.
+    pub fn take(&mut self, event: Event) {
+        match event {
+            Event::Output(stream, bytes) => self.transcript.push(stream, &bytes),
+            Event::Ended(ended) => {
+                self.transcript.finish();
+                if !ended.status.succeeded() {
+                    self.missing = hint::missing_package(&self.transcript.text(Stream::Err));
+                }
+                self.ended = Some(Ok(ended));
+                self.stopping = false;
+            }
+        }
+    }
+}
