@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::cli::{fails, pyguide_env, stderr, stdout};
-use common::python::{group_gone, guide_with, python3};
+use common::python::{assert_group_gone, guide_with, python3};
 
 fn run(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
     let python = python3();
@@ -100,11 +100,6 @@ fn family(tail: &str) -> String {
     )
 }
 
-fn group_of(pidfile: &Path) -> u32 {
-    let text = std::fs::read_to_string(pidfile).expect("the block wrote its group");
-    text.trim().parse().expect("a process group id")
-}
-
 #[test]
 fn a_block_that_loops_forever_is_killed_at_the_timeout_with_all_it_started() {
     let dir = tempfile::tempdir().unwrap();
@@ -123,12 +118,7 @@ fn a_block_that_loops_forever_is_killed_at_the_timeout_with_all_it_started() {
         took < Duration::from_secs(8),
         "ended at the timeout: {took:?}"
     );
-    let group = group_of(&pidfile);
-    assert_eq!(
-        group_gone(group),
-        Ok(()),
-        "processes of group {group} outlived the run"
-    );
+    assert_group_gone(&pidfile);
 }
 
 #[test]
@@ -147,12 +137,7 @@ fn children_left_behind_by_a_block_that_ended_are_killed_too() {
         started.elapsed() < Duration::from_secs(8),
         "did not wait for the children"
     );
-    let group = group_of(&pidfile);
-    assert_eq!(
-        group_gone(group),
-        Ok(()),
-        "processes of group {group} outlived the run"
-    );
+    assert_group_gone(&pidfile);
 }
 
 #[test]
@@ -314,10 +299,5 @@ fn interrupting_pyguide_stops_the_program_and_all_it_started() {
     assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130));
-    let group = group_of(&pidfile);
-    assert_eq!(
-        group_gone(group),
-        Ok(()),
-        "processes of group {group} outlived pyguide"
-    );
+    assert_group_gone(&pidfile);
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::python::{group_gone, guide_with, python3};
+use common::python::{assert_group_gone, guide_with, python3};
 use common::tty::Tty;
 
 fn python_arg() -> String {
@@ -61,12 +61,7 @@ fn quitting_while_a_program_runs_kills_it_and_all_it_started() {
     // Esc stops it and the tutor stays.
     tty.keys("\u{1b}");
     tty.wait_for_text("stopped");
-    let group: u32 = std::fs::read_to_string(&pidfile)
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    assert_eq!(group_gone(group), Ok(()), "group {group} outlived the stop");
+    assert_group_gone(&pidfile);
     // Run again and quit while it runs.
     std::fs::remove_file(&pidfile).unwrap();
     tty.keys("x");
@@ -76,14 +71,5 @@ fn quitting_while_a_program_runs_kills_it_and_all_it_started() {
     tty.keys("q");
     assert_eq!(tty.exit_code(), 0);
     tty.assert_restored();
-    let group: u32 = std::fs::read_to_string(&pidfile)
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    assert_eq!(
-        group_gone(group),
-        Ok(()),
-        "group {group} outlived the tutor"
-    );
+    assert_group_gone(&pidfile);
 }

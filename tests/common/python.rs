@@ -58,3 +58,15 @@ pub fn group_gone(group: u32) -> Result<(), Vec<u32>> {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// Fails unless every process of the group written to `pidfile` is gone (within a few
+/// seconds: killing is not instant).
+pub fn assert_group_gone(pidfile: &Path) {
+    let text = std::fs::read_to_string(pidfile).expect("the block wrote its group");
+    let group: u32 = text.trim().parse().expect("a process group id");
+    assert_eq!(
+        group_gone(group),
+        Ok(()),
+        "processes of group {group} outlived the run"
+    );
+}
