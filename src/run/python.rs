@@ -41,8 +41,8 @@ pub enum NoPython {
         why: &'static str,
     },
     #[error(
-        "no Python found: python3 is not on PATH; install it, or point pyguide at one with \
-         --python PATH or PYGUIDE_PYTHON=PATH"
+        "no Python found: python3 is not on PATH; install it, or name one with --python PATH \
+         or PYGUIDE_PYTHON"
     )]
     NotFound,
 }
