@@ -122,6 +122,20 @@ fn a_block_that_loops_forever_is_killed_at_the_timeout_with_all_it_started() {
 }
 
 #[test]
+fn a_block_that_leaves_its_group_is_still_killed_at_the_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let code = "import os\nos.setpgid(0, os.getpgid(os.getppid()))\nwhile True:\n    pass";
+    let started = Instant::now();
+    let out = run_own(dir.path(), code, &["--timeout", "1"], &[]);
+    assert_eq!(out.status.code(), Some(124), "stderr: {}", stderr(&out));
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
 fn children_left_behind_by_a_block_that_ended_are_killed_too() {
     let dir = tempfile::tempdir().unwrap();
     let pidfile = dir.path().join("pid");

@@ -243,9 +243,35 @@ fn events_of_an_earlier_run_are_ignored() {
         id: 1,
         event: Event::Output(Stream::Out, b"from the first run\n".to_vec()),
     };
-    let second = on_2_5(allowed(), &[Action::RunBlock, Action::RunBlock, stale]);
+    let second = on_2_5(
+        allowed(),
+        &[Action::RunBlock, Action::RunBlock, stale.clone()],
+    );
     assert_eq!(second.state.run.as_ref().map(|r| r.id), Some(2));
     assert!(!text(&second.screen).contains("from the first run"));
+    // Closing the pane does not reuse the id.
+    let reopened = on_2_5(
+        allowed(),
+        &[
+            Action::RunBlock,
+            ended(Status::Stopped),
+            Action::Close,
+            Action::RunBlock,
+            stale,
+        ],
+    );
+    assert_eq!(reopened.state.run.as_ref().map(|r| r.id), Some(2));
+    assert!(!text(&reopened.screen).contains("from the first run"));
+    // Nor is output taken after the end, from a process that left the group.
+    let late = on_2_5(
+        allowed(),
+        &[
+            Action::RunBlock,
+            ended(Status::Exited(0)),
+            out(b"too late\n"),
+        ],
+    );
+    assert!(!text(&late.screen).contains("too late"));
 }
 
 #[test]
@@ -292,4 +318,52 @@ fn what_cannot_run_says_why() {
     assert!(run_effects(&none.effects).is_empty());
     let message = none.state.message.unwrap_or_default();
     assert!(message.contains("no Python was looked for"), "{message}");
+}
+
+#[test]
+fn the_wheel_scrolls_the_output_by_rows_even_within_one_long_line() {
+    let long = format!("START{}END\n", "x".repeat(3000));
+    let wheel = |lines| Action::Wheel {
+        x: 60,
+        y: 30,
+        lines,
+    };
+    let following = on_2_5(
+        allowed(),
+        &[
+            Action::RunBlock,
+            out(long.as_bytes()),
+            ended(Status::Exited(0)),
+        ],
+    );
+    let screen = text(&following.screen);
+    assert!(
+        screen.contains("END") && !screen.contains("START"),
+        "{screen}"
+    );
+    let top = on_2_5(
+        allowed(),
+        &[
+            Action::RunBlock,
+            out(long.as_bytes()),
+            ended(Status::Exited(0)),
+            wheel(-100),
+        ],
+    );
+    let screen = text(&top.screen);
+    assert!(
+        screen.contains("│ STARTxxx") && !screen.contains("END"),
+        "{screen}"
+    );
+    // Back down to the end, it follows again.
+    let back = on_2_5(
+        allowed(),
+        &[
+            Action::RunBlock,
+            out(long.as_bytes()),
+            wheel(-100),
+            wheel(100),
+        ],
+    );
+    assert_eq!(back.state.run.as_ref().and_then(|r| r.scroll), None);
 }

@@ -264,12 +264,14 @@ fn wait_exited(pid: u32) {
     }
 }
 
-/// Sends SIGKILL to every process in group `pid`. A group already gone is fine.
+/// Sends SIGKILL to every process in group `pid`, and to `pid` itself in case it left
+/// the group. A group already gone is fine; `pid` is not reaped yet, so it is still ours.
 fn kill_group(pid: u32) {
-    if let Ok(group) = libc::pid_t::try_from(pid) {
-        // SAFETY: killpg takes plain integers and touches no memory of ours.
+    if let Ok(pid) = libc::pid_t::try_from(pid) {
+        // SAFETY: killpg and kill take plain integers and touch no memory of ours.
         unsafe {
-            libc::killpg(group, libc::SIGKILL);
+            libc::killpg(pid, libc::SIGKILL);
+            libc::kill(pid, libc::SIGKILL);
         }
     }
 }

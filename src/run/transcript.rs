@@ -3,7 +3,7 @@
 //! showing them; `\r` and backspace act on the line as a terminal would, so progress bars
 //! end as their last state.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::UnicodeWidthChar;
 
 use super::Stream;
 
@@ -45,6 +45,9 @@ struct Decoder {
     returned: bool,
     /// The line this stream is writing, if one is open.
     open: Option<usize>,
+    /// The open line's width in columns, kept as it grows: tabs need it, and measuring
+    /// the line for each would make a line of tabs quadratic.
+    column: usize,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -123,22 +126,38 @@ impl Transcript {
                 '\n' => self.newline(stream),
                 '\r' => self.decoders[index(stream)].returned = true,
                 '\u{8}' => {
-                    self.line(stream).text.pop();
+                    let gone = self.line(stream).text.pop();
+                    let width = gone.map_or(0, |c| c.width().unwrap_or(0));
+                    let column = &mut self.decoders[index(stream)].column;
+                    *column = column.saturating_sub(width);
                 }
                 '\t' => {
-                    let line = &mut self.line(stream).text;
-                    let pad = TAB - line.width() % TAB;
-                    line.extend(std::iter::repeat_n(' ', pad));
+                    let pad = TAB - self.line_column(stream) % TAB;
+                    self.put(stream, &" ".repeat(pad), pad);
                 }
                 c if c.is_control() => {}
                 c => {
-                    let line = self.line(stream);
-                    line.text.push(c);
-                    if line.text.len() >= MAX_LINE {
-                        self.newline(stream);
-                    }
+                    let mut buf = [0; 4];
+                    self.put(stream, c.encode_utf8(&mut buf), c.width().unwrap_or(0));
                 }
             }
+        }
+    }
+
+    /// The open line's width, after a pending `\r` has emptied it.
+    fn line_column(&mut self, stream: Stream) -> usize {
+        self.line(stream);
+        self.decoders[index(stream)].column
+    }
+
+    /// Adds `text`, `width` columns wide, to the line `stream` writes.
+    fn put(&mut self, stream: Stream, text: &str, width: usize) {
+        let line = self.line(stream);
+        line.text.push_str(text);
+        let full = line.text.len() >= MAX_LINE;
+        self.decoders[index(stream)].column += width;
+        if full {
+            self.newline(stream);
         }
     }
 
@@ -181,11 +200,11 @@ impl Transcript {
                 self.lines.len() - 1
             }
         };
-        let line = &mut self.lines[at];
         if std::mem::take(&mut self.decoders[k].returned) {
-            line.text.clear();
+            self.lines[at].text.clear();
+            self.decoders[k].column = 0;
         }
-        line
+        &mut self.lines[at]
     }
 
     fn newline(&mut self, stream: Stream) {
@@ -195,6 +214,7 @@ impl Transcript {
         }
         self.decoders[k].open = None;
         self.decoders[k].returned = false;
+        self.decoders[k].column = 0;
     }
 }
 

@@ -106,6 +106,8 @@ pub struct State {
     pub block: Option<usize>,
     /// The last run of a code block, shown in a pane under the lesson while this is set.
     pub run: Option<RunView>,
+    /// Runs started so far: each run's id, so a closed run's late events match no other.
+    pub runs: u64,
     /// The interpreter that runs code blocks, or why there is none.
     pub python: Result<String, String>,
     /// The time as the loop last said; what running times are measured against.
@@ -137,6 +139,7 @@ impl State {
             kept_unread: None,
             block: None,
             run: None,
+            runs: 0,
             python: Err("no Python was looked for".into()),
             now: Instant::now(),
         }

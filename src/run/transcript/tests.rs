@@ -79,6 +79,16 @@ fn streams_keep_their_own_lines() {
 }
 
 #[test]
+fn a_megabyte_of_tabs_is_bounded_lines_taken_in_linear_time() {
+    let mut t = Transcript::default();
+    // Quadratic work here took minutes; linear takes milliseconds.
+    t.push(Stream::Out, &vec![b'\t'; 1 << 20]);
+    assert!(t.lines().iter().all(|l| l.text.len() <= MAX_LINE + TAB));
+    assert_eq!(out(b"ab\tc\x08\x08\td\n"), ["ab      d"]);
+    assert_eq!(out("日\tx\n".as_bytes()), ["日      x"]);
+}
+
+#[test]
 fn a_line_without_end_is_cut_into_bounded_lines() {
     let long = vec![b'x'; MAX_LINE * 2 + 10];
     let lines = out(&long);

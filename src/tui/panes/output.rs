@@ -134,8 +134,8 @@ impl OutputPane<'_> {
         Vec::new()
     }
 
-    /// Up to `room` rows of output `width` wide: from the top line scrolled to, or ending
-    /// at the last. Also the first line shown and how many there are, for the scrollbar.
+    /// Up to `room` rows of output `width` wide: from the row scrolled to, or ending at
+    /// the last. Also the first line shown and how many there are, for the scrollbar.
     fn rows(&self, width: usize, room: usize) -> (Vec<Line<'static>>, usize, usize) {
         let lines = self.view.transcript.lines();
         let total = lines.len();
@@ -149,16 +149,25 @@ impl OutputPane<'_> {
             rows.collect()
         };
         let mut rows = Vec::with_capacity(room);
-        match self.view.scroll.filter(|&top| top < total) {
+        match self.view.scroll {
             Some(top) => {
-                for i in top..total {
-                    rows.extend(wrapped(i));
+                // Scrolled: rows from row `top` of the wrapped output on.
+                let mut skipped = 0;
+                let mut first = None;
+                for i in 0..total {
+                    let mut line = wrapped(i);
+                    let skip = (top - skipped).min(line.len());
+                    skipped += skip;
+                    if skip < line.len() {
+                        first.get_or_insert(i);
+                        rows.extend(line.drain(skip..));
+                    }
                     if rows.len() >= room {
                         break;
                     }
                 }
                 rows.truncate(room);
-                (rows, top, total)
+                (rows, first.unwrap_or(total), total)
             }
             None => {
                 // Following the end: wrap from the last line back, only as far as shows.

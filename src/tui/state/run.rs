@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::render::hard_wrap;
 use crate::run::hint::{self, Missing};
 use crate::run::transcript::Transcript;
 use crate::run::{Ended, Event, Stream};
@@ -22,7 +23,8 @@ pub struct RunView {
     pub ended: Option<Result<Ended, String>>,
     /// A stop was asked for and has not arrived yet.
     pub stopping: bool,
-    /// The first output row shown; `None` follows the end as output arrives.
+    /// The first output row shown (counting rows as wrapped); `None` follows the end as
+    /// output arrives.
     pub scroll: Option<usize>,
     /// Why it failed, when a package was missing.
     pub missing: Option<Missing>,
@@ -56,9 +58,17 @@ impl RunView {
         }
     }
 
+    /// How many rows the output takes wrapped at `width`.
+    pub fn rows(&self, width: usize) -> usize {
+        let lines = self.transcript.lines().iter();
+        lines.map(|l| hard_wrap(&l.text, width).len()).sum()
+    }
+
     /// Takes an event of this run.
     pub fn take(&mut self, event: Event) {
         match event {
+            // A process that left the group may still write after the end: not its output.
+            Event::Output(_, _) if self.ended.is_some() => {}
             Event::Output(stream, bytes) => self.transcript.push(stream, &bytes),
             Event::Ended(ended) => {
                 self.transcript.finish();

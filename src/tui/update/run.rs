@@ -111,7 +111,8 @@ fn start(state: &mut State, ctx: &Context, i: usize) -> Vec<Effect> {
     let Some(block) = code.get(i) else {
         return Vec::new();
     };
-    let id = state.run.as_ref().map_or(1, |v| v.id + 1);
+    state.runs += 1;
+    let id = state.runs;
     let lesson = ctx.book.lesson_id(state.doc);
     let name = match lesson {
         Some(lesson) => run::script_name(lesson),
@@ -158,17 +159,18 @@ pub(super) fn close(state: &mut State, ctx: &Context) -> bool {
     true
 }
 
-/// The mouse wheel over the output pane scrolls it; a scroll to the end follows again.
+/// The mouse wheel over the output pane scrolls it by rows; scrolled to the end, it
+/// follows the output again.
 pub(super) fn scroll_output(state: &mut State, lines: i16) {
-    let Some(areas) = state.areas() else { return };
+    let Some(output) = state.areas().and_then(|a| a.output) else {
+        return;
+    };
     let Some(view) = state.run.as_mut() else {
         return;
     };
-    let height = areas
-        .output
-        .map_or(1, |o| usize::from(o.height.saturating_sub(2)));
-    let total = view.transcript.lines().len();
-    let last_top = total.saturating_sub(height);
+    let width = usize::from(output.width.saturating_sub(4));
+    let room = usize::from(output.height.saturating_sub(2));
+    let last_top = view.rows(width).saturating_sub(room);
     let top = view.scroll.unwrap_or(last_top);
     let top = top.saturating_add_signed(isize::from(lines)).min(last_top);
     view.scroll = (top < last_top).then_some(top);
