@@ -121,14 +121,10 @@ impl LessonPane<'_, '_> {
     fn light_frame(&self, line: &Line) -> Line<'static> {
         let styles = self.ctx.styles;
         let spans = line.spans.iter().map(|span| {
-            let frame = span
-                .content
-                .chars()
-                .any(|c| ('\u{2500}'..='\u{257F}').contains(&c))
-                && span
-                    .content
-                    .chars()
-                    .all(|c| ('\u{2500}'..='\u{257F}').contains(&c) || c == ' ' || c == '↪');
+            let box_drawing = |c: char| ('\u{2500}'..='\u{257F}').contains(&c);
+            let text = &span.content;
+            let frame = text.chars().any(box_drawing)
+                && text.chars().all(|c| box_drawing(c) || c == ' ' || c == '↪');
             let style = if frame && span.style == styles.page.border {
                 styles.border_focused
             } else {

@@ -6,15 +6,11 @@ use crate::render::hard_wrap;
 use crate::run::hint::{self, Missing};
 use crate::run::transcript::Transcript;
 use crate::run::{Ended, Event, Stream};
-use crate::tui::book::DocId;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunView {
     /// Which run this is: events from an earlier one are ignored.
     pub id: u64,
-    /// The page and code block (counting the page's code blocks from 0) it runs.
-    pub doc: DocId,
-    pub block: usize,
     /// What the pane's title calls it: "2.5 · block 1".
     pub name: String,
     pub transcript: Transcript,
@@ -31,11 +27,9 @@ pub struct RunView {
 }
 
 impl RunView {
-    pub fn new(id: u64, doc: DocId, block: usize, name: String, started: Instant) -> Self {
+    pub fn new(id: u64, name: String, started: Instant) -> Self {
         RunView {
             id,
-            doc,
-            block,
             name,
             transcript: Transcript::default(),
             started,

@@ -113,18 +113,19 @@ fn start(state: &mut State, ctx: &Context, i: usize) -> Vec<Effect> {
     };
     state.runs += 1;
     let id = state.runs;
-    let lesson = ctx.book.lesson_id(state.doc);
-    let name = match lesson {
-        Some(lesson) => run::script_name(lesson),
-        None => "guide".to_string(),
-    };
-    let label = match lesson {
-        Some(lesson) => format!("{lesson} · block {}", i + 1),
-        None => format!("{} · block {}", ctx.book.short_name(state.doc), i + 1),
+    let (name, label) = match ctx.book.lesson_id(state.doc) {
+        Some(lesson) => (
+            run::script_name(lesson),
+            format!("{lesson} · block {}", i + 1),
+        ),
+        None => {
+            let page = ctx.book.short_name(state.doc);
+            ("guide".to_string(), format!("{page} · block {}", i + 1))
+        }
     };
     let anchor = top_line(state, ctx);
     let opened = state.run.is_none();
-    state.run = Some(RunView::new(id, state.doc, i, label, state.now));
+    state.run = Some(RunView::new(id, label, state.now));
     if opened {
         // The lesson pane just got shorter.
         refit(state, ctx, anchor);
