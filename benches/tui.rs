@@ -169,7 +169,7 @@ fn first_view(c: &mut Criterion) {
                 };
                 // As if 6.2 were on screen: the next page, 6.3, has never been shown.
                 let mut state = State::new(&book, Size::new(200, 60));
-                state.doc = book.first_of_section(6).unwrap() + 1;
+                state.page = guide.find_page("6.2").unwrap();
                 update(&mut state, Action::NextPage, &ctx);
                 terminal
                     .draw(|frame| view::draw(frame, &state, &ctx))

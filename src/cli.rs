@@ -57,13 +57,15 @@ pub struct Cli {
 pub enum Command {
     /// List the sections and their lessons.
     List {
-        /// Print JSON: {"title", "sections": [{"number", "title", "line", "lessons": [{"id", "title", "line"}]}]}.
+        /// Print JSON: {"title", "sections": [{"number", "title", "line", "lessons": [{"id",
+        /// "title", "line"}]}], "pages": [{"id", "kind", "title", "line"}]}.
         #[arg(long)]
         json: bool,
     },
-    /// Show a lesson (2.4), a whole section (2), or the whole guide (all).
+    /// Show a lesson (2.4), a whole section (2), any page by its id (home, learning-path,
+    /// resources), or the whole guide (all). The learning path shows your ticks.
     Show {
-        /// What to show: N.M, N or all.
+        /// What to show: N.M, N, a page id, or all.
         #[arg(value_name = "ID")]
         id: String,
         /// Columns to wrap prose at [default: the terminal's width, else 100].
@@ -120,7 +122,7 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ProgressCommand {
-    /// Print the progress file's path.
+    /// Print the progress file's path, and on a second line its lock file's.
     Where,
     /// Print the progress as JSON (the file's own format) or as a markdown checklist.
     Export {
@@ -183,7 +185,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Error> {
         Some(Command::Show { id, width }) => {
             let width =
                 width.unwrap_or_else(|| output::default_width(output::terminal_width(), &env));
-            show::run(&loaded.guide, id, width, &theme, out)?;
+            let progress = || progress::read(cli);
+            show::run(&loaded.guide, id, width, &theme, progress, out)?;
         }
         Some(Command::Search { query, json, limit }) => {
             let query = query.join(" ");

@@ -12,6 +12,11 @@ pub enum Error {
     NoLesson { id: String, hint: String },
     #[error("no section {id}: {hint}")]
     NoSection { id: String, hint: String },
+    #[error(
+        "'{id}' is not a page id: use N.M (like 2.4), a section number (like 2), 'all', or \
+         one of {pages}"
+    )]
+    BadPage { id: String, pages: String },
     #[error("cannot write output: {0}")]
     Output(std::io::Error),
     #[error("the query is empty: give a word to look for, as in 'pyguide search gil'")]
@@ -64,6 +69,7 @@ impl Error {
             Error::RunStart(_) => 126,
             Error::BadBlock(_)
             | Error::BadId(_)
+            | Error::BadPage { .. }
             | Error::EmptyQuery
             | Error::BadQuery { .. }
             | Error::ResetUnconfirmed => 2,

@@ -10,12 +10,14 @@ mod code;
 mod id;
 pub mod load;
 mod outline;
+mod pages;
 pub mod repair;
 mod stats;
 
 pub use code::{CodeBlock, code_blocks, unrunnable_summary};
 pub(crate) use id::number;
 pub use id::{LessonId, ParseIdError, Selector};
+pub use pages::{GuideLine, NoSuchPage, Page, PageId, PageKind};
 pub use load::{BUILTIN_NAME, Diagnostics, Encoding, LineEndings, LoadError, Loaded, Warning};
 pub(crate) use outline::slug;
 pub use stats::Stats;
@@ -64,6 +66,8 @@ pub struct Guide {
     pub learning_path: LearningPath,
     /// Named links taken from the "Resources" part.
     pub resources: Vec<Resource>,
+    /// Every page in reading order ([`Guide::pages`]), made once the rest is read.
+    pages: Vec<Page>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

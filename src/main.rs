@@ -60,11 +60,19 @@ fn tutor(cli: &Cli) -> ExitCode {
         python,
         timeout: cli.timeout,
     };
-    match tui::run(&loaded.guide, &cli::tutor_theme(cli), store, &runs) {
-        Ok(Outcome::Quit) => ExitCode::SUCCESS,
+    let ending = match tui::run(&loaded.guide, &cli::tutor_theme(cli), store, &runs) {
+        Ok(ending) => ending,
+        Err(e) => return fail(&e),
+    };
+    if let Some(unsaved) = &ending.unsaved {
+        eprintln!("pyguide: {}", printable_line(unsaved));
+    }
+    match ending.outcome {
+        // Quitting with changes lost is a failure the reader must be able to see.
+        Outcome::Quit if ending.unsaved.is_some() => ExitCode::FAILURE,
+        Outcome::Quit => ExitCode::SUCCESS,
         // As a shell reports a process a signal ended: 128 + the signal's number.
-        Ok(Outcome::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX)),
-        Err(e) => fail(&e),
+        Outcome::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX)),
     }
 }
 

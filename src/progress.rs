@@ -3,6 +3,7 @@
 
 pub mod items;
 pub mod locate;
+mod migrate;
 pub mod store;
 
 use std::collections::BTreeMap;
@@ -10,8 +11,14 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-/// The version this pyguide writes. A store with a higher one is read, never written.
-pub const VERSION: u32 = 1;
+use crate::guide::{GuideLine, Item};
+
+/// The version this pyguide writes. A store with a higher one is read, never written; a
+/// lower one is read through [`migrate`], one step per version.
+///
+/// 1: `lessons` by lesson id, each with `scroll` (a guide line); `last.lesson`.
+/// 2: `pages` by page id (any page, not only lessons), each with `line`; `last.page`.
+pub const VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
@@ -20,9 +27,9 @@ pub struct Progress {
     /// a guide no longer has are kept.
     #[serde(default)]
     pub items: BTreeMap<String, ItemMark>,
-    /// By lesson id ("2.4").
+    /// By page id ("2.4", "learning-path"): lessons read, and where each page was left.
     #[serde(default)]
-    pub lessons: BTreeMap<String, LessonMark>,
+    pub pages: BTreeMap<String, PageMark>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last: Option<Last>,
     /// Interpreters the user agreed may run the guide's code in the tutor.
@@ -35,7 +42,7 @@ impl Default for Progress {
         Progress {
             version: VERSION,
             items: BTreeMap::new(),
-            lessons: BTreeMap::new(),
+            pages: BTreeMap::new(),
             last: None,
             run_with: Vec::new(),
         }
@@ -50,12 +57,13 @@ pub struct ItemMark {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LessonMark {
+pub struct PageMark {
+    /// Whether the lesson on the page is read (by the tutor's reading rule, or `m`).
     #[serde(default)]
     pub read: bool,
-    /// The guide line at the top of the screen when the lesson was last left.
+    /// The guide line at the top of the screen when the page was last left.
     #[serde(default)]
-    pub scroll: u32,
+    pub line: GuideLine,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visited: Option<String>,
 }
@@ -63,8 +71,9 @@ pub struct LessonMark {
 /// Where reading stopped: the tutor reopens there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Last {
-    pub lesson: String,
-    pub scroll: u32,
+    /// The page's id ("2.4").
+    pub page: String,
+    pub line: GuideLine,
 }
 
 /// One change, applied to whatever is on disk at the moment it is saved, so two running
@@ -75,14 +84,15 @@ pub enum Change {
         id: String,
         done: bool,
     },
+    /// The lesson on page `page` read, or not.
     Read {
-        lesson: String,
+        page: String,
         read: bool,
     },
-    /// A lesson was left with this guide line at the top.
+    /// Page `page` was left with this guide line at the top.
     Place {
-        lesson: String,
-        scroll: u32,
+        page: String,
+        line: GuideLine,
     },
     /// The user agreed that this interpreter may run the guide's code.
     AllowPython(String),
@@ -92,13 +102,35 @@ pub enum Change {
     Reset,
 }
 
+impl Change {
+    /// What the change was, for "not saved" messages: "tick 'Memory management'".
+    pub fn describe(&self) -> String {
+        match self {
+            Change::Tick { id, done: true } => format!("tick {id}"),
+            Change::Tick { id, done: false } => format!("untick {id}"),
+            Change::Read { page, read: true } => format!("{page} read"),
+            Change::Read { page, read: false } => format!("{page} not read"),
+            Change::Place { page, .. } => format!("your place in {page}"),
+            Change::AllowPython(python) => format!("running code with {python}"),
+            Change::Import(_) => "an import".into(),
+            Change::Reset => "a reset".into(),
+        }
+    }
+}
+
 impl Progress {
     pub fn done(&self, id: &str) -> bool {
         self.items.get(id).is_some_and(|m| m.done)
     }
 
-    pub fn read(&self, lesson: &str) -> bool {
-        self.lessons.get(lesson).is_some_and(|m| m.read)
+    /// Whether `item` is done: as the reader ticked it, else as the guide writes it.
+    pub fn ticked(&self, item: &Item) -> bool {
+        self.items.get(&item.id).map_or(item.checked, |m| m.done)
+    }
+
+    /// Whether the lesson on page `page` ("2.4") is read.
+    pub fn read(&self, page: &str) -> bool {
+        self.pages.get(page).is_some_and(|m| m.read)
     }
 
     /// Whether the user agreed that `python` may run the guide's code.
@@ -116,16 +148,16 @@ impl Progress {
                 };
                 self.items.insert(id.clone(), mark);
             }
-            Change::Read { lesson, read } => {
-                self.lessons.entry(lesson.clone()).or_default().read = *read;
+            Change::Read { page, read } => {
+                self.pages.entry(page.clone()).or_default().read = *read;
             }
-            Change::Place { lesson, scroll } => {
-                let mark = self.lessons.entry(lesson.clone()).or_default();
-                mark.scroll = *scroll;
+            Change::Place { page, line } => {
+                let mark = self.pages.entry(page.clone()).or_default();
+                mark.line = *line;
                 mark.visited = Some(at.to_owned());
                 self.last = Some(Last {
-                    lesson: lesson.clone(),
-                    scroll: *scroll,
+                    page: page.clone(),
+                    line: *line,
                 });
             }
             Change::AllowPython(python) => {
@@ -144,12 +176,12 @@ impl Progress {
                 self.items.insert(id.clone(), mark.clone());
             }
         }
-        for (lesson, mark) in &other.lessons {
-            let mine = self.lessons.entry(lesson.clone()).or_default();
+        for (page, mark) in &other.pages {
+            let mine = self.pages.entry(page.clone()).or_default();
             mine.read |= mark.read;
             if mine.visited.is_none() {
                 mine.visited.clone_from(&mark.visited);
-                mine.scroll = mark.scroll;
+                mine.line = mark.line;
             }
         }
         if self.last.is_none() {
@@ -181,15 +213,15 @@ mod tests {
         );
         p.apply(
             &Change::Read {
-                lesson: "2.4".into(),
+                page: "2.4".into(),
                 read: true,
             },
             AT,
         );
         p.apply(
             &Change::Place {
-                lesson: "2.4".into(),
-                scroll: 12,
+                page: "2.4".into(),
+                line: GuideLine(312),
             },
             AT,
         );
@@ -197,8 +229,8 @@ mod tests {
         assert_eq!(
             p.last,
             Some(Last {
-                lesson: "2.4".into(),
-                scroll: 12
+                page: "2.4".into(),
+                line: GuideLine(312)
             })
         );
         p.apply(
@@ -246,7 +278,7 @@ mod tests {
         );
         theirs.apply(
             &Change::Read {
-                lesson: "1.1".into(),
+                page: "1.1".into(),
                 read: true,
             },
             AT,

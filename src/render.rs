@@ -14,7 +14,12 @@ mod wrap;
 
 use ratatui::text::Line;
 
-use crate::guide::{Block, BlockKind, Guide, Lesson, Part, PartKind, Section, with_icon};
+use std::collections::HashMap;
+
+use crate::guide::{
+    Block, BlockKind, Guide, GuideLine, Lesson, PageId, PageKind, Part, PartKind, Section,
+    with_icon,
+};
 use highlight::{Highlights, Job};
 pub use inline::{printable, printable_line};
 pub use theme::{ColorMode, Theme, ThemeKind};
@@ -65,12 +70,17 @@ pub enum Overflow {
     Keep,
 }
 
+/// Checklist ticks to show instead of the guide's own, by the guide line of the item
+/// (the reader's progress, where the guide writes `- [ ]`).
+pub type Ticks = HashMap<GuideLine, bool>;
+
 /// A laid-out page.
 #[derive(Clone, Debug, Default)]
 pub struct Rendered {
     pub lines: Vec<Line<'static>>,
-    /// For each line, the guide line it shows (0 for lines the renderer adds).
-    pub source: Vec<u32>,
+    /// For each line, the guide line it shows (not [`GuideLine::is_real`] for lines the
+    /// renderer adds).
+    pub source: Vec<GuideLine>,
     /// The lines of each piece of the page, in order.
     pub groups: Vec<std::ops::Range<usize>>,
 }
@@ -103,6 +113,7 @@ pub struct Page<'g> {
     pieces: Vec<Piece<'g>>,
     highlights: Highlights<'g>,
     theme: Theme,
+    ticks: Ticks,
 }
 
 impl<'g> Page<'g> {
@@ -118,7 +129,41 @@ impl<'g> Page<'g> {
             pieces,
             highlights,
             theme: theme.clone(),
+            ticks: Ticks::new(),
         }
+    }
+
+    /// Page `id` of the guide under its heading, as the tutor shows it and `pyguide show
+    /// ID` prints it. A rule that ends it is the guide's separator before what follows,
+    /// which means nothing on a page of its own, so it is left out.
+    pub fn of(guide: &'g Guide, id: PageId, theme: &Theme) -> Self {
+        let page = guide.page(id);
+        let level = match page.kind {
+            PageKind::Home => 1,
+            PageKind::Section(_) | PageKind::Part(_) => 2,
+            PageKind::Lesson(_) => 3,
+        };
+        let mut pieces = vec![Piece::Heading {
+            level,
+            text: guide.heading(id),
+            line: page.line.0,
+        }];
+        pieces.extend(guide.blocks(id).iter().map(Piece::Block));
+        drop_closing_rules(&mut pieces);
+        Page::new(pieces, theme)
+    }
+
+    /// The same page with `more` after its own blocks (what a front page adds).
+    pub fn with_more(guide: &'g Guide, id: PageId, more: &'g [Block], theme: &Theme) -> Self {
+        let mut page = Page::of(guide, id, theme);
+        page.pieces.extend(more.iter().map(Piece::Block));
+        page
+    }
+
+    /// Shows `ticks` on checklist items in place of what the guide writes.
+    pub fn with_ticks(mut self, ticks: Ticks) -> Self {
+        self.ticks = ticks;
+        self
     }
 
     /// One lesson. A rule that ends it is the guide's separator before the next section,
@@ -126,15 +171,7 @@ impl<'g> Page<'g> {
     pub fn lesson(lesson: &'g Lesson, theme: &Theme) -> Self {
         let mut pieces = Vec::new();
         push_lesson(&mut pieces, lesson);
-        while matches!(
-            pieces.last(),
-            Some(Piece::Block(Block {
-                kind: BlockKind::Rule,
-                ..
-            }))
-        ) {
-            pieces.pop();
-        }
+        drop_closing_rules(&mut pieces);
         Page::new(pieces, theme)
     }
 
@@ -195,10 +232,22 @@ impl<'g> Page<'g> {
     /// Lays the page out `width` columns wide (at least 1).
     pub fn layout(&self, width: usize, overflow: Overflow) -> Rendered {
         let layout = || {
-            layout::Layout::new(&self.theme, overflow, &self.highlights)
+            layout::Layout::new(&self.theme, overflow, &self.highlights, &self.ticks)
                 .page(&self.pieces, width.max(1))
         };
         self.highlights.with_helper(layout)
+    }
+}
+
+fn drop_closing_rules(pieces: &mut Vec<Piece>) {
+    while matches!(
+        pieces.last(),
+        Some(Piece::Block(Block {
+            kind: BlockKind::Rule,
+            ..
+        }))
+    ) {
+        pieces.pop();
     }
 }
 

@@ -14,4 +14,4 @@ pub use query::Query;
 pub use rank::{Hit, Occurrences, occurrences, rank, search};
 pub use snippet::{Snippet, Snippets};
 pub use teaching::teaching;
-pub use topics::{Topic, TopicId, topics};
+pub use topics::{Topic, topics};

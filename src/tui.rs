@@ -24,7 +24,9 @@ use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableFocusChange, DisableMouseCapture, EnableFocusChange, EnableMouseCapture, Event,
+};
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
@@ -42,7 +44,7 @@ use pages::Pages;
 use saver::Saver;
 use state::State;
 use theme::Styles;
-use update::{Context, begin, update};
+use update::{Context, begin, update, wake_at};
 
 /// How the tutor ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +53,13 @@ pub enum Outcome {
     Quit,
     /// A signal ended it; the process should exit with 128 + this number.
     Signal(i32),
+}
+
+/// How the tutor ended, and what it could not save (one line for the reader), if anything.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ending {
+    pub outcome: Outcome,
+    pub unsaved: Option<String>,
 }
 
 /// How the tutor runs code blocks: with which Python (or why there is none), and for how
@@ -68,10 +77,14 @@ enum Wake {
     Signal(i32),
     /// An event of run `id`.
     Run(u64, run::Event),
+    /// The progress store's answer to a save.
+    Store(Action),
 }
 
 /// How often the screen is redrawn while a program runs, for its spinner and clock.
 const TICK: Duration = Duration::from_millis(100);
+/// How long quitting waits for changes still on their way to the store.
+const LAST_SAVES: Duration = Duration::from_secs(2);
 
 /// Runs the tutor on `guide` until the user quits or a signal arrives, keeping progress in
 /// `store` (or saying why it cannot).
@@ -80,12 +93,12 @@ pub fn run(
     theme: &Theme,
     store: Result<Store, String>,
     runs: &Runs,
-) -> Result<Outcome, Error> {
+) -> Result<Ending, Error> {
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
         return Err(Error::NoTerminal);
     }
     let saver = Saver::new(store);
-    with_context(guide, theme, |ctx| session(ctx, &saver, runs))
+    with_context(guide, theme, |ctx| session(ctx, saver, runs))
 }
 
 /// Builds what the tutor reads while it runs (pages in reading order, their layout cache,
@@ -103,90 +116,155 @@ pub fn with_context<R>(guide: &Guide, theme: &Theme, f: impl FnOnce(&Context) ->
     })
 }
 
-fn session(ctx: &Context, saver: &Saver, runs: &Runs) -> Result<Outcome, Error> {
+fn session(ctx: &Context, saver: Saver, runs: &Runs) -> Result<Ending, Error> {
     let (tx, rx) = mpsc::channel();
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map_err(Error::Terminal)?;
     let handle = signals.handle();
     forward_signals(signals, tx.clone());
     let mut terminal = Session::start()?;
     forward_input(tx.clone());
-    let outcome = event_loop(&mut terminal.0, ctx, saver, &Runner::new(runs, tx), &rx);
+    let size = terminal.0.size().map_err(Error::Terminal)?;
+    let mut state = State::new(ctx.book, size);
+    let (progress, note) = saver.open();
+    begin(&mut state, ctx, progress, note);
+    let answers = tx.clone();
+    let loop_ = Loop {
+        ctx,
+        runner: Runner::new(runs, tx),
+        saves: saver.spawn(move |answer| drop(answers.send(Wake::Store(answer)))),
+        rx,
+    };
+    let outcome = loop_.run(&mut terminal.0, &mut state);
     drop(terminal);
     handle.close();
     outcome
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    ctx: &Context,
-    saver: &Saver,
-    runner: &Runner,
-    rx: &Receiver<Wake>,
-) -> Result<Outcome, Error> {
-    let size = terminal.size().map_err(Error::Terminal)?;
-    let mut state = State::new(ctx.book, size);
-    let (progress, note) = saver.open();
-    begin(&mut state, ctx, progress, note);
-    state.python = runner.python();
-    // Dropped on the way out, however the loop ends: that stops a program still running.
-    let mut running: Option<Running> = None;
-    let mut warmed = false;
-    loop {
-        // The size may have changed since the last resize event: draw for the real one.
-        let size = terminal.size().map_err(Error::Terminal)?;
-        if size != state.size {
-            update(&mut state, Action::Resize(size.width, size.height), ctx);
-        }
-        terminal
-            .draw(|frame| view::draw(frame, &state, ctx))
-            .map_err(Error::Terminal)?;
-        if !warmed {
-            // The first frame is up; load the highlighter while the user reads it.
-            let theme = ctx.styles.page.clone();
-            std::thread::spawn(move || warm_up(&theme));
-            warmed = true;
-        }
-        let first = next_wake(rx, state.running())?;
-        update(&mut state, Action::Clock(Instant::now()), ctx);
-        // Take everything already waiting (a resize storm, a held key, a program's output)
-        // before drawing again.
-        for wake in first.into_iter().chain(rx.try_iter()) {
-            let action = match wake {
-                Wake::Input(event) => match keymap::action(state.mode(), &event) {
-                    Some(action) => action,
-                    None => continue,
-                },
-                Wake::InputFailed(e) => return Err(Error::Terminal(e)),
-                Wake::Signal(n) => return Ok(Outcome::Signal(n)),
-                Wake::Run(id, event) => Action::Ran { id, event },
-            };
-            for effect in update(&mut state, action, ctx) {
-                match effect {
-                    Effect::Quit => return Ok(Outcome::Quit),
-                    Effect::Suspend => suspend(terminal)?,
-                    Effect::Save(change) => {
-                        let answer = saver.save(&change);
-                        update(&mut state, answer, ctx);
+/// What the loop reads from and hands work to.
+struct Loop<'a, 'c, 'g> {
+    ctx: &'a Context<'c, 'g>,
+    runner: Runner,
+    saves: Sender<saver::Order>,
+    rx: Receiver<Wake>,
+}
+
+impl Loop<'_, '_, '_> {
+    /// Draws, waits, updates, performs effects, until the reader quits or a signal comes.
+    fn run(&self, terminal: &mut DefaultTerminal, state: &mut State) -> Result<Ending, Error> {
+        let ctx = self.ctx;
+        state.python = self.runner.python();
+        // Dropped on the way out, however the loop ends: that stops a program still running.
+        let mut running: Option<Running> = None;
+        let mut warmed = false;
+        loop {
+            self.draw(terminal, state)?;
+            if !warmed {
+                // The first frame is up; load the highlighter while the user reads it.
+                let theme = ctx.styles.page.clone();
+                std::thread::spawn(move || warm_up(&theme));
+                warmed = true;
+            }
+            let first = next_wake(&self.rx, self.deadline(state))?;
+            update(state, Action::Clock(Instant::now()), ctx);
+            // Take everything already waiting (a resize storm, a held key, a program's
+            // output) before drawing again.
+            for wake in first.into_iter().chain(self.rx.try_iter()) {
+                let action = match wake {
+                    Wake::Input(event) => match keymap::action(state.mode(), &event) {
+                        Some(action) => action,
+                        None => continue,
+                    },
+                    Wake::InputFailed(e) => return Err(Error::Terminal(e)),
+                    Wake::Signal(n) => return Ok(self.finish(terminal, state, Outcome::Signal(n))),
+                    Wake::Run(id, event) => Action::Ran { id, event },
+                    Wake::Store(answer) => answer,
+                };
+                for effect in update(state, action, ctx) {
+                    if let Some(outcome) = self.perform(terminal, state, effect, &mut running)? {
+                        return Ok(self.finish(terminal, state, outcome));
                     }
-                    Effect::Run(order) => {
-                        let id = order.id;
-                        if let Err(why) = runner.start(order, &mut running) {
-                            update(&mut state, Action::RunFailed { id, why }, ctx);
-                        }
-                    }
-                    Effect::StopRun => running.iter().for_each(Running::stop),
                 }
             }
         }
     }
+
+    fn draw(&self, terminal: &mut DefaultTerminal, state: &mut State) -> Result<(), Error> {
+        // The size may have changed since the last resize event: draw for the real one.
+        let size = terminal.size().map_err(Error::Terminal)?;
+        if size != state.size {
+            update(state, Action::Resize(size.width, size.height), self.ctx);
+        }
+        terminal
+            .draw(|frame| view::draw(frame, state, self.ctx))
+            .map_err(Error::Terminal)?;
+        Ok(())
+    }
+
+    /// When to wake with the time though nothing happens: a run's next tick, or the
+    /// moment the lesson on screen will have been read for long enough.
+    fn deadline(&self, state: &State) -> Option<Instant> {
+        let tick = state.running().then(|| Instant::now() + TICK);
+        let read = wake_at(state, self.ctx);
+        tick.into_iter().chain(read).min()
+    }
+
+    /// Does what `update` asked; the outcome when the tutor should end.
+    fn perform(
+        &self,
+        terminal: &mut DefaultTerminal,
+        state: &mut State,
+        effect: Effect,
+        running: &mut Option<Running>,
+    ) -> Result<Option<Outcome>, Error> {
+        match effect {
+            Effect::Quit => return Ok(Some(Outcome::Quit)),
+            Effect::Suspend => suspend(terminal)?,
+            Effect::Save { seq, change } => {
+                if self.saves.send((seq, change)).is_err() {
+                    let why = "the saver stopped".to_string();
+                    update(state, Action::NotSaved { seq, why }, self.ctx);
+                }
+            }
+            Effect::Run(order) => {
+                let id = order.id;
+                if let Err(why) = self.runner.start(order, running) {
+                    update(state, Action::RunFailed { id, why }, self.ctx);
+                }
+            }
+            Effect::StopRun => running.iter().for_each(Running::stop),
+        }
+        Ok(None)
+    }
+
+    /// Ending: waits a little for changes still on their way to the store, saying so on
+    /// screen, and reports what could not be saved.
+    fn finish(&self, terminal: &mut DefaultTerminal, state: &mut State, outcome: Outcome) -> Ending {
+        let deadline = Instant::now() + LAST_SAVES;
+        if !state.saves.pending.is_empty() {
+            state.message = Some("saving progress…".into());
+            let _ = self.draw(terminal, state);
+        }
+        while !state.saves.pending.is_empty() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(Wake::Store(answer)) => drop(update(state, answer, self.ctx)),
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        Ending {
+            outcome,
+            unsaved: state.saves.report(LAST_SAVES),
+        }
+    }
 }
 
-/// The next thing to wake the loop; while a program runs, `None` after a tick with none.
-fn next_wake(rx: &Receiver<Wake>, ticking: bool) -> Result<Option<Wake>, Error> {
-    if !ticking {
+/// The next thing to wake the loop; `None` when `deadline` comes first.
+fn next_wake(rx: &Receiver<Wake>, deadline: Option<Instant>) -> Result<Option<Wake>, Error> {
+    let Some(deadline) = deadline else {
         return rx.recv().map(Some).map_err(|_| Error::NoInput);
-    }
-    match rx.recv_timeout(TICK) {
+    };
+    match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
         Ok(wake) => Ok(Some(wake)),
         Err(RecvTimeoutError::Timeout) => Ok(None),
         Err(RecvTimeoutError::Disconnected) => Err(Error::NoInput),
@@ -248,7 +326,8 @@ impl Session {
         })?;
         install_panic_hook();
         let session = Session(terminal);
-        execute!(stdout(), EnableMouseCapture).map_err(Error::Terminal)?;
+        // Focus reports tell reading time when the reader has gone to another window.
+        execute!(stdout(), EnableMouseCapture, EnableFocusChange).map_err(Error::Terminal)?;
         Ok(session)
     }
 }
@@ -268,7 +347,8 @@ fn suspend(terminal: &mut DefaultTerminal) -> Result<(), Error> {
     execute!(
         stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen,
-        EnableMouseCapture
+        EnableMouseCapture,
+        EnableFocusChange
     )
     .map_err(Error::Terminal)?;
     // `resize` clears and forces a full redraw; `clear` would ask the terminal for the
@@ -281,7 +361,7 @@ fn suspend(terminal: &mut DefaultTerminal) -> Result<(), Error> {
 
 /// Undoes everything [`Session::start`] did. Safe to call more than once.
 fn leave() {
-    let _ = execute!(stdout(), DisableMouseCapture, Show);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableFocusChange, Show);
     ratatui::restore();
 }
 
@@ -295,7 +375,7 @@ fn install_panic_hook() {
             contain::record(info);
             return;
         }
-        let _ = execute!(stdout(), DisableMouseCapture, Show);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableFocusChange, Show);
         previous(info);
     }));
 }

@@ -247,7 +247,8 @@ fn malformed_ids_and_widths_are_usage_errors() {
     let err = fails(&pyguide(&["show", "abc"]), 2);
     assert_eq!(
         err,
-        "pyguide: 'abc' is not a lesson id: use N.M (like 2.4), a section number (like 2), or 'all'"
+        "pyguide: 'abc' is not a page id: use N.M (like 2.4), a section number (like 2), \
+         'all', or one of home, learning-path, resources"
     );
     let err = fails(&pyguide(&["show", "2.4", "--width", "0"]), 2);
     assert!(
@@ -373,7 +374,7 @@ fn nothing_from_a_guide_reaches_the_terminal_as_an_escape() {
 #[test]
 fn error_lines_never_carry_newlines_or_escapes_from_arguments() {
     let err = fails(&pyguide(&["show", "a\nb"]), 2);
-    assert!(err.contains("'a␊b' is not a lesson id"), "{err}");
+    assert!(err.contains("'a␊b' is not a page id"), "{err}");
     let err = fails(&pyguide(&["--guide", "nope\u{1b}[2J\n.md", "list"]), 1);
     assert!(!err.contains('\u{1b}'), "{err}");
 }

@@ -126,7 +126,8 @@ fn export_import_where_and_reset() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(done(&path_json(&other)), [3, 4, 16]);
     let out = pyguide(&store, &["progress", "where"]);
-    assert_eq!(stdout(&out).trim(), store.to_str().unwrap());
+    let lock = format!("{}.lock", store.display());
+    assert_eq!(stdout(&out), format!("{}\n{lock}\n", store.display()));
     let out = pyguide(&store, &["progress", "reset"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(done(&path_json(&store)), [3, 4]);

@@ -105,5 +105,5 @@ fn code_lines_point_at_their_guide_lines() {
         .iter()
         .position(|l| l.contains("print(double(5))"))
         .unwrap();
-    assert_eq!(rendered.source[at], 55);
+    assert_eq!(rendered.source[at], pyguide::guide::GuideLine(55));
 }

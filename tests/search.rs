@@ -11,7 +11,7 @@ static FULL: LazyLock<Index> = LazyLock::new(|| Index::build(&GUIDE));
 fn top(index: &Index, query: &str) -> String {
     search(index, query, 5)
         .first()
-        .map(|h| h.label.clone())
+        .map(|h| h.key.clone())
         .unwrap_or_default()
 }
 
@@ -38,7 +38,7 @@ fn the_lesson_people_look_for_comes_first() {
         if got != lesson {
             let all: Vec<String> = search(index, query, 5)
                 .iter()
-                .map(|h| format!("{} {:.2} L{}", h.label, h.score, h.line))
+                .map(|h| format!("{} {:.2} L{}", h.key, h.score, h.line))
                 .collect();
             wrong.push(format!("{query:?}: want {lesson}, got {all:?}"));
         }
@@ -99,7 +99,7 @@ fn a_whole_word_is_not_widened_through_its_stem() {
         "{:?}",
         found.terms
     );
-    assert!(found.places.iter().all(|&(_, line)| line != 534));
+    assert!(found.places.iter().all(|&(_, line)| line.0 != 534));
     assert!(!search(index, "log", 50).is_empty());
 }
 
@@ -120,10 +120,10 @@ fn a_hit_points_at_the_line_that_says_most() {
     let index = &*FULL;
     let first = |q: &str| search(index, q, 1).remove(0);
     let hit = first("global interpreter lock");
-    assert_eq!((hit.label.as_str(), hit.line), ("2.4", 301));
+    assert_eq!((hit.key.as_str(), hit.line.0), ("2.4", 301));
     // "numpy" is on many lines of 6.2, "broadcasting" on one.
     let hit = first("numpy broadcasting");
-    assert_eq!((hit.label.as_str(), hit.line), ("6.2", 662));
+    assert_eq!((hit.key.as_str(), hit.line.0), ("6.2", 662));
 }
 
 #[test]
@@ -149,7 +149,7 @@ fn odd_queries_give_sensible_answers_or_none() {
     assert!(
         search(index, "in:code lru_cache", 10)
             .iter()
-            .all(|h| h.line > 0)
+            .all(|h| h.line.is_real())
     );
 }
 
@@ -165,7 +165,7 @@ fn hits_point_at_a_line_that_shows_the_words() {
         "pydantic",
     ] {
         let hit = &search(index, query, 1)[0];
-        let line = source[hit.line as usize - 1].to_lowercase();
+        let line = source[hit.line.0 as usize - 1].to_lowercase();
         assert!(
             line.contains(&query.to_lowercase()),
             "{query}: line {} is {line:?}",
@@ -280,17 +280,17 @@ fn occurrences_are_every_line_any_result_marks() {
     );
     // Every hit's best line is among them.
     for hit in search(index, "gil", 50) {
-        assert!(found.places.contains(&(hit.ordinal as u32, hit.line)));
+        assert!(found.places.contains(&(hit.page, hit.line)));
     }
     // Two words: every result, those holding one word too, and every line of theirs
     // holding either, as the pages mark them.
     let either = occurrences(index, &Query::parse("thread pool"));
-    let topics: std::collections::BTreeSet<u32> = either.places.iter().map(|p| p.0).collect();
+    let pages: std::collections::BTreeSet<_> = either.places.iter().map(|p| p.0).collect();
     let hits = search(index, "thread pool", 50);
     assert!(hits.iter().any(|h| h.matched == 1));
     for hit in hits {
-        assert!(topics.contains(&(hit.ordinal as u32)), "{}", hit.label);
-        assert!(either.places.contains(&(hit.ordinal as u32, hit.line)));
+        assert!(pages.contains(&hit.page), "{}", hit.key);
+        assert!(either.places.contains(&(hit.page, hit.line)));
     }
     assert!(occurrences(index, &Query::parse("zzqxj")).places.is_empty());
     assert!(occurrences(index, &Query::parse("")).places.is_empty());

@@ -50,7 +50,7 @@ fn results_come_as_you_type() {
         assert_eq!(state.overlay, Some(Overlay::Search));
         assert!(!state.search.hits.is_empty(), "{query} finds nothing");
         if let Some(first) = first {
-            assert_eq!(state.search.hits[0].label.clone(), first);
+            assert_eq!(state.search.hits[0].key.clone(), first);
         }
     }
     let (_, screen, _) = run(80, 24, &search("gil"));
@@ -77,7 +77,7 @@ fn an_empty_box_and_a_fruitless_query_say_what_to_do() {
     );
     // A filter typed at the end is on its way: the results stay.
     let (state, _, _) = run(80, 24, &search("gil in:ti"));
-    assert_eq!(state.search.hits[0].label, "2.4");
+    assert_eq!(state.search.hits[0].key, "2.4");
     let (_, screen, _) = run(80, 24, &search("!!!"));
     assert!(text(&screen).contains("no words to search for"));
 }
@@ -106,7 +106,7 @@ fn enter_opens_the_lesson_at_the_match_with_every_match_marked() {
 #[test]
 fn the_chosen_result_is_the_one_opened() {
     let (state, _, _) = run(100, 30, &search("gil"));
-    let second = state.search.hits[1].label.clone();
+    let second = state.search.hits[1].key.clone();
     let (_, _, page) = run(100, 30, &then(search("gil"), &[Action::Down, Action::Open]));
     assert_eq!(page, second);
     // Up at the top and Down past the end stay on the list.
@@ -125,13 +125,13 @@ fn esc_closes_the_box_where_you_were_and_keeps_the_query() {
     actions.extend(search("asyncio"));
     actions.extend([Action::Down, Action::Close]);
     let (state, _, _) = run(100, 30, &actions);
-    assert_eq!((state.doc, state.scroll), (start.doc, start.scroll));
+    assert_eq!((state.page, state.scroll), (start.page, start.scroll));
     assert_eq!(state.overlay, None);
     actions.push(Action::Search);
     let (state, screen, _) = run(100, 30, &actions);
     assert_eq!(state.search.query, "asyncio");
     assert!(text(&screen).contains("/ asyncio"));
-    assert_eq!(state.search.hits[0].label.clone(), "4.3");
+    assert_eq!(state.search.hits[0].key.clone(), "4.3");
 }
 
 #[test]
@@ -197,7 +197,7 @@ fn a_click_on_a_result_opens_it_and_a_click_outside_closes_the_box() {
         30,
         &then(search("gil"), &[Action::Click { x: 40, y: 5 }]),
     );
-    assert_eq!(page, state.search.hits[1].label.clone());
+    assert_eq!(page, state.search.hits[1].key.clone());
     let (state, _, _) = run(
         100,
         30,

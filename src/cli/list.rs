@@ -13,6 +13,16 @@ use crate::render::{Theme, ansi};
 struct ListJson<'g> {
     title: &'g str,
     sections: Vec<SectionJson<'g>>,
+    /// Every page in reading order, each by the id `show` takes.
+    pages: Vec<PageJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct PageJson<'g> {
+    id: &'g str,
+    kind: &'static str,
+    title: &'g str,
+    line: u32,
 }
 
 #[derive(Serialize)]
@@ -49,11 +59,22 @@ pub(crate) fn json(guide: &Guide, out: &mut dyn Write) -> Result<(), Error> {
                 .collect(),
         })
         .collect();
+    let pages = guide
+        .pages()
+        .iter()
+        .map(|p| PageJson {
+            id: &p.key,
+            kind: p.kind.name(),
+            title: &p.title,
+            line: p.line.0,
+        })
+        .collect();
     super::write_json(
         out,
         &ListJson {
             title: &guide.title,
             sections,
+            pages,
         },
     )
 }
@@ -90,6 +111,19 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
             ]));
         }
     }
-    ansi::write_lines(out, &lines, theme.mode)?;
+    // The pages around the sections, by the ids `show` takes.
+    let others: Vec<_> = guide.pages().iter().filter(|p| p.section.is_none()).collect();
+    let key_width = others.iter().map(|p| p.key.len()).max().unwrap_or(0);
+    if !others.is_empty() {
+        lines.push(Line::default());
+    }
+    for page in others {
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(number_width + 2)),
+            Span::styled(format!("{:<key_width$}  ", page.key), theme.muted),
+            Span::raw(guide.heading(page.id)),
+        ]));
+    }
+    ansi::write_lines(out, &lines, theme.mode).map_err(Error::Output)?;
     Ok(())
 }

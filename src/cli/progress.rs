@@ -32,6 +32,11 @@ fn tell(notes: &[String]) {
     }
 }
 
+/// The progress of the guide `cli` reads, as the store holds it now.
+pub(crate) fn read(cli: &Cli) -> Result<Progress, Error> {
+    open(&store(cli)?)
+}
+
 fn open(store: &Store) -> Result<Progress, Error> {
     let opened = store.open().map_err(|e| Error::Progress(e.to_string()))?;
     tell(&opened.notes);
@@ -40,10 +45,7 @@ fn open(store: &Store) -> Result<Progress, Error> {
 
 /// Whether `item` is done: as ticked, else as the guide itself writes it.
 fn done(progress: &Progress, item: &Item) -> bool {
-    progress
-        .items
-        .get(&item.id)
-        .map_or(item.checked, |mark| mark.done)
+    progress.ticked(item)
 }
 
 fn count(path: &LearningPath, progress: &Progress) -> (usize, usize) {
@@ -165,7 +167,11 @@ pub(crate) fn manage(
 ) -> Result<(), Error> {
     let store = store(cli)?;
     match action {
-        ProgressCommand::Where => writeln!(out, "{}", store.path().display())?,
+        ProgressCommand::Where => {
+            // The lock file too: every writer holds it while it changes the store.
+            writeln!(out, "{}", store.path().display())?;
+            writeln!(out, "{}", store.lock_path().display())?;
+        }
         ProgressCommand::Export { format } => {
             let progress = open(&store)?;
             match format {

@@ -8,11 +8,12 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::guide::Guide;
 use crate::render::{Theme, ansi, fit, printable_line};
-use crate::search::{Hit, Index, Query, Snippet, Snippets, TopicId, rank};
+use crate::search::{Hit, Index, Query, Snippet, Snippets, rank};
 
 #[derive(Serialize)]
 struct HitJson {
-    /// "2.4" for a lesson; "2", "home" or "learning-path" for the pages around them.
+    /// The page's id, which `pyguide show` opens: "2.4" for a lesson; "2", "home" or
+    /// "learning-path" for the pages around them.
     lesson: String,
     kind: &'static str,
     title: String,
@@ -54,10 +55,10 @@ pub(crate) fn json(
     let hits: Vec<HitJson> = hits(guide, query, limit)?
         .into_iter()
         .map(|(hit, snip)| HitJson {
-            kind: kind(hit.topic),
-            lesson: hit.label,
+            kind: hit.kind.name(),
+            lesson: hit.key,
             title: hit.title,
-            line: hit.line,
+            line: hit.line.0,
             snippet: snip.text,
             score: (hit.score * 1000.0).round() / 1000.0,
         })
@@ -78,14 +79,14 @@ pub(crate) fn text(
     }
     let id_width = hits
         .iter()
-        .map(|(h, _)| h.label.chars().count())
+        .map(|(h, _)| h.key.chars().count())
         .max()
         .unwrap_or(3);
     let mut lines = Vec::new();
     for (hit, snip) in &hits {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{:<id_width$}  ", printable_line(&hit.label)),
+                format!("{:<id_width$}  ", printable_line(&hit.key)),
                 theme.bullet,
             ),
             Span::styled(printable_line(&hit.title).into_owned(), theme.heading),
@@ -97,15 +98,6 @@ pub(crate) fn text(
     }
     ansi::write_lines(out, &lines, theme.mode)?;
     Ok(())
-}
-
-fn kind(topic: TopicId) -> &'static str {
-    match topic {
-        TopicId::Home => "home",
-        TopicId::Section(_) => "section",
-        TopicId::Lesson(_) => "lesson",
-        TopicId::Part(_) => "part",
-    }
 }
 
 /// The query as an error message repeats it: a 10 kB query is cut, not echoed whole.

@@ -3,45 +3,92 @@
 use std::io::Write;
 
 use crate::error::Error;
-use crate::guide::{Guide, Selector};
-use crate::render::{Overflow, Page, Theme, ansi};
+use crate::guide::{Guide, GuideLine, PageId, Selector};
+use crate::progress::Progress;
+use crate::render::{Overflow, Page, Theme, Ticks, ansi};
 
+/// What `show` was asked for: a page of the guide, a whole section, or all of it.
+enum Shown {
+    Page(PageId),
+    Section(usize),
+    All,
+}
+
+/// `pyguide show ID`. `progress` gives the checklist its ticks; it is read only when what
+/// is shown holds the checklist.
 pub(crate) fn run(
     guide: &Guide,
     id: &str,
     width: usize,
     theme: &Theme,
+    progress: impl FnOnce() -> Result<Progress, Error>,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let selector = id.parse::<Selector>()?;
-    // Messages name what the user typed ("2.4", not "2.4."; "0099" stays "0099").
-    let asked = id.trim().trim_end_matches('.').to_string();
-    let page = match selector {
-        Selector::All => Page::guide(guide, theme),
-        Selector::Section(number) => match number.and_then(|n| guide.section(n)) {
-            Some(section) => Page::section(section, theme),
-            None => {
-                return Err(Error::NoSection {
-                    id: asked,
-                    hint: sections_hint(guide),
-                });
-            }
-        },
-        Selector::Lesson { section, .. } => {
-            match selector.lesson_id().and_then(|id| guide.lesson(id)) {
-                Some(lesson) => Page::lesson(lesson, theme),
-                None => {
-                    return Err(Error::NoLesson {
-                        id: asked,
-                        hint: lessons_hint(guide, section),
-                    });
-                }
-            }
-        }
+    let shown = choose(guide, id)?;
+    let path_shown = match shown {
+        Shown::All => true,
+        Shown::Page(page) => guide.page(page).is_learning_path(),
+        Shown::Section(_) => false,
+    };
+    let page = match shown {
+        Shown::All => Page::guide(guide, theme),
+        Shown::Section(s) => Page::section(&guide.sections[s], theme),
+        Shown::Page(page) => Page::of(guide, page, theme),
+    };
+    let page = match path_shown {
+        true => page.with_ticks(ticks(guide, &progress()?)),
+        false => page,
     };
     let rendered = page.layout(width, Overflow::Cut);
-    ansi::write_lines(out, &rendered.lines, theme.mode)?;
+    ansi::write_lines(out, &rendered.lines, theme.mode).map_err(Error::Output)?;
     Ok(())
+}
+
+/// The learning path's items ticked as the reader ticked them.
+fn ticks(guide: &Guide, progress: &Progress) -> Ticks {
+    let items = guide.items();
+    items
+        .map(|item| (GuideLine(item.lines.first), progress.ticked(item)))
+        .collect()
+}
+
+/// What `id` names: a lesson (2.4), a section (2), all, or any page by its id (home,
+/// learning-path, resources).
+fn choose(guide: &Guide, id: &str) -> Result<Shown, Error> {
+    // Messages name what the user typed ("2.4", not "2.4."; "0099" stays "0099").
+    let asked = id.trim().trim_end_matches('.').to_string();
+    let selector = match id.parse::<Selector>() {
+        Ok(selector) => selector,
+        Err(bad) => {
+            return guide.find_page(id).map(Shown::Page).map_err(|_| Error::BadPage {
+                id: bad.0,
+                pages: other_pages(guide),
+            });
+        }
+    };
+    match selector {
+        Selector::All => Ok(Shown::All),
+        Selector::Section(number) => {
+            let found = number.and_then(|n| guide.sections.iter().position(|s| s.number == n));
+            found.map(Shown::Section).ok_or_else(|| Error::NoSection {
+                id: asked,
+                hint: sections_hint(guide),
+            })
+        }
+        Selector::Lesson { section, .. } => {
+            let page = selector.lesson_id().and_then(|id| guide.lesson_page(id));
+            page.map(Shown::Page).ok_or_else(|| Error::NoLesson {
+                id: asked,
+                hint: lessons_hint(guide, section),
+            })
+        }
+    }
+}
+
+/// The ids of the pages that are not lessons or sections: "home, learning-path, resources".
+fn other_pages(guide: &Guide) -> String {
+    let pages = guide.pages().iter().filter(|p| p.section.is_none());
+    pages.map(|p| p.key.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 /// "the guide has sections 1 to 8", or "… sections 2 and 5" when some are missing.

@@ -35,6 +35,7 @@ pub(crate) fn build(nodes: Vec<Node>, warnings: &mut Vec<Warning>) -> Guide {
         contents: Vec::new(),
         learning_path: LearningPath::default(),
         resources: Vec::new(),
+        pages: Vec::new(),
     };
     let mut cursor = Cursor::Preface;
     for node in nodes {
@@ -51,6 +52,7 @@ pub(crate) fn build(nodes: Vec<Node>, warnings: &mut Vec<Warning>) -> Guide {
     guide.subtitle = subtitle(&guide.preface);
     check_lessons(&guide, warnings);
     read_parts(&mut guide, warnings);
+    guide.pages = super::pages::list(&guide);
     guide
 }
 

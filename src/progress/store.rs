@@ -7,10 +7,16 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use super::migrate::{V1, from_v1};
 use super::{Change, Progress, VERSION, now};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    #[error("cannot encode progress for {}: {source}", path.display())]
+    Encode {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
     #[error("cannot {what} {}: {source}", path.display())]
     Io {
         what: &'static str,
@@ -56,12 +62,15 @@ impl Store {
         &self.path
     }
 
-    fn lock_path(&self) -> PathBuf {
+    /// The file every writer locks while it reads, changes and replaces the store.
+    pub fn lock_path(&self) -> PathBuf {
         with_suffix(&self.path, ".lock")
     }
 
     /// Reads the store, tidying up after crashes on the way: stray temporary files go,
-    /// and a damaged store is moved aside (the note says where).
+    /// and a damaged store is moved aside (the note says where). Never waits: while
+    /// another copy holds the lock it reads without it (a store is only ever replaced
+    /// whole, so what it reads is whole) and tidies nothing.
     pub fn open(&self) -> Result<Opened, StoreError> {
         let Some(dir) = self.dir() else {
             return Ok(Opened::default());
@@ -69,13 +78,13 @@ impl Store {
         if !dir.is_dir() {
             return Ok(Opened::default());
         }
-        match self.locked() {
-            Ok(_lock) => {
+        match self.try_locked() {
+            Some(_lock) => {
                 self.remove_strays(dir);
                 self.read(true)
             }
-            // A directory we may read but not write: read without the lock.
-            Err(_) => self.read(false),
+            // Locked by another copy, or a directory we may read but not write.
+            None => self.read(false),
         }
     }
 
@@ -107,9 +116,23 @@ impl Store {
         })
     }
 
-    /// Holds the exclusive lock until dropped. The lock is on a file of its own, so that
-    /// renaming a new store into place never swaps the locked file from under a waiter.
+    /// Holds the exclusive lock until dropped, waiting for it. The lock is on a file of
+    /// its own, so that renaming a new store into place never swaps the locked file from
+    /// under a waiter.
     fn locked(&self) -> Result<File, StoreError> {
+        let (file, path) = self.lock_file()?;
+        file.lock().map_err(io("lock", &path))?;
+        Ok(file)
+    }
+
+    /// The lock if it is free now; `None` if another holds it or it cannot be had.
+    fn try_locked(&self) -> Option<File> {
+        let (file, _) = self.lock_file().ok()?;
+        file.try_lock().ok()?;
+        Some(file)
+    }
+
+    fn lock_file(&self) -> Result<(File, PathBuf), StoreError> {
         let path = self.lock_path();
         let file = OpenOptions::new()
             .create(true)
@@ -117,8 +140,7 @@ impl Store {
             .write(true)
             .open(&path)
             .map_err(io("open the lock file", &path))?;
-        file.lock().map_err(io("lock", &path))?;
-        Ok(file)
+        Ok((file, path))
     }
 
     /// The store's bytes; none when there is no store yet.
@@ -170,7 +192,11 @@ impl Store {
 
     fn write(&self, progress: &Progress) -> Result<(), StoreError> {
         let temp = with_suffix(&self.path, &format!(".tmp-{}", std::process::id()));
-        let mut text = serde_json::to_vec_pretty(progress).unwrap_or_default();
+        // Never an empty or default document in place of the store: a failure is an error.
+        let mut text = serde_json::to_vec_pretty(progress).map_err(|source| StoreError::Encode {
+            path: self.path.clone(),
+            source,
+        })?;
         text.push(b'\n');
         let written = (|| {
             let mut file = File::create(&temp)?;
@@ -211,11 +237,26 @@ impl Store {
     }
 }
 
+/// Why a store's bytes are not progress.
+#[derive(Debug, thiserror::Error)]
+pub enum Damage {
+    #[error("it is empty")]
+    Empty,
+    #[error("not JSON: {0}")]
+    NotJson(serde_json::Error),
+    #[error("no version number")]
+    NoVersion,
+    #[error("version {0} is not one pyguide ever wrote")]
+    BadVersion(u64),
+    #[error("unexpected shape: {0}")]
+    Shape(serde_json::Error),
+}
+
 /// The progress in `bytes`, and the newer version it came from if it did; or why it is
-/// damaged.
-pub fn parse(bytes: &[u8]) -> Result<(Progress, Option<u32>), String> {
+/// damaged. Older versions are brought up to this one.
+pub fn parse(bytes: &[u8]) -> Result<(Progress, Option<u32>), Damage> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("it is empty".into());
+        return Err(Damage::Empty);
     }
     // The common case, a store of this version, straight into the model: a tree of JSON
     // values first would take most of the start-up for a large store.
@@ -224,27 +265,27 @@ pub fn parse(bytes: &[u8]) -> Result<(Progress, Option<u32>), String> {
         version: Option<u32>,
     }
     if let Ok(Probe {
-        version: Some(version),
+        version: Some(VERSION),
     }) = serde_json::from_slice(bytes)
-        && version <= VERSION
         && let Ok(progress) = serde_json::from_slice::<Progress>(bytes)
     {
         return Ok((progress, None));
     }
-    // Anything else is read as a tree, to say what is wrong or to read a newer store.
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
+    // Anything else is read as a tree, to say what is wrong or to read another version.
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(Damage::NotJson)?;
     let version = value
         .get("version")
         .and_then(serde_json::Value::as_u64)
-        .ok_or("no version number")?;
-    let version = u32::try_from(version).map_err(|_| "version out of range")?;
-    if version > VERSION {
-        return Ok((lenient(&value), Some(version)));
+        .ok_or(Damage::NoVersion)?;
+    match u32::try_from(version) {
+        Ok(VERSION) => serde_json::from_value(value).map_err(Damage::Shape).map(|p| (p, None)),
+        Ok(1) => {
+            let old: V1 = serde_json::from_value(value).map_err(Damage::Shape)?;
+            Ok((from_v1(old), None))
+        }
+        Ok(newer) if newer > VERSION => Ok((lenient(&value), Some(newer))),
+        _ => Err(Damage::BadVersion(version)),
     }
-    let progress: Progress =
-        serde_json::from_value(value).map_err(|e| format!("unexpected shape: {e}"))?;
-    Ok((progress, None))
 }
 
 /// What a newer store holds that this version understands, field by field.
@@ -255,7 +296,7 @@ fn lenient(value: &serde_json::Value) -> Progress {
     Progress {
         version: VERSION,
         items: field(value, "items").unwrap_or_default(),
-        lessons: field(value, "lessons").unwrap_or_default(),
+        pages: field(value, "pages").unwrap_or_default(),
         last: field(value, "last"),
         run_with: field(value, "run_with").unwrap_or_default(),
     }

@@ -7,8 +7,8 @@ use super::highlight::{CodeLines, Highlights};
 use super::inline::{frags, printable};
 use super::theme::Theme;
 use super::wrap::{clusters, width as text_width, wrap};
-use super::{Overflow, Piece, Rendered, code, table};
-use crate::guide::{Block, BlockKind, List, Span as GuideSpan};
+use super::{Overflow, Piece, Rendered, Ticks, code, table};
+use crate::guide::{Block, BlockKind, GuideLine, List, Span as GuideSpan};
 
 /// Lines with the guide line each one shows.
 pub(crate) type Out = Vec<(Line<'static>, u32)>;
@@ -23,6 +23,7 @@ pub(crate) struct Layout<'a> {
     theme: &'a Theme,
     overflow: Overflow,
     highlights: &'a Highlights<'a>,
+    ticks: &'a Ticks,
     /// The style text starts from (changes inside quotes).
     base: Style,
 }
@@ -32,11 +33,13 @@ impl<'a> Layout<'a> {
         theme: &'a Theme,
         overflow: Overflow,
         highlights: &'a Highlights<'a>,
+        ticks: &'a Ticks,
     ) -> Self {
         Layout {
             theme,
             overflow,
             highlights,
+            ticks,
             base: theme.text,
         }
     }
@@ -59,7 +62,8 @@ impl<'a> Layout<'a> {
             }
             groups.push(start..out.len());
         }
-        let (lines, source) = out.into_iter().unzip();
+        let (lines, rows): (Vec<_>, Vec<u32>) = out.into_iter().unzip();
+        let source = rows.into_iter().map(GuideLine).collect();
         Rendered {
             lines,
             source,
@@ -225,7 +229,12 @@ impl<'a> Layout<'a> {
             Some(start) => format!("{}.", start.saturating_add(index as u64)),
             None => BULLETS[depth % BULLETS.len()].to_string(),
         };
-        match (item.task, list.start) {
+        // A checklist item the reader ticked shows their tick, not the guide's.
+        let first = item.blocks.first().map(|b| GuideLine(b.lines.first));
+        let task = item
+            .task
+            .map(|written| first.and_then(|l| self.ticks.get(&l).copied()).unwrap_or(written));
+        match (task, list.start) {
             (Some(true), None) => ("[x]".into(), self.theme.done),
             (Some(false), None) => ("[ ]".into(), self.theme.bullet),
             (Some(done), Some(_)) => (

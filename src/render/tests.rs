@@ -145,8 +145,8 @@ fn rendered_lines_point_back_at_the_guide() {
         .iter()
         .position(|l| l.contains("b = 2"))
         .unwrap();
-    assert_eq!(rendered.source[b_line], 11);
-    assert_eq!(rendered.source[0], 5);
+    assert_eq!(rendered.source[b_line], GuideLine(11));
+    assert_eq!(rendered.source[0], GuideLine(5));
 }
 
 #[test]
@@ -242,7 +242,7 @@ fn indented_diagrams_point_at_their_own_lines() {
         .iter()
         .position(|l| l.starts_with("┌─┐"))
         .unwrap();
-    assert_eq!(rendered.source[at], 9);
+    assert_eq!(rendered.source[at], GuideLine(9));
 }
 
 #[test]

@@ -7,8 +7,8 @@ use memchr::memmem::Finder;
 
 use super::query::{Query, Word, without_final_y};
 use super::tokens::tokens;
-use super::topics::{TopicId, topics};
-use crate::guide::{Block, BlockKind, Guide, Span, plain_text};
+use super::topics::topics;
+use crate::guide::{Block, BlockKind, Guide, PageId, PageKind, Span, plain_text};
 
 /// Where in a lesson a word stands; the ranking weighs them differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,9 +49,11 @@ pub struct Posting {
 /// A topic as search results name it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TopicInfo {
-    pub id: TopicId,
+    pub kind: PageKind,
     /// "2.4", "2", "home", "learning-path".
-    pub label: String,
+    pub key: String,
+    /// The page a result opens.
+    pub page: PageId,
     pub title: String,
     /// Bytes of indexed text in the lesson, for length normalisation. Bytes rather than
     /// words so that a query-only index can count them without reading every word.
@@ -221,11 +223,12 @@ impl<'q> Builder<'q> {
             self.topic = self.index.topics.len() as u32;
             self.pos = 0;
             self.length = 0;
-            self.add(topic.title, Field::Title, topic.line);
+            self.add(topic.title, Field::Title, topic.line.0);
             self.blocks(topic.blocks);
             self.index.topics.push(TopicInfo {
-                id: topic.id,
-                label: topic.label,
+                kind: topic.kind,
+                key: topic.key,
+                page: topic.page,
                 title: topic.title.to_owned(),
                 length: self.length,
             });

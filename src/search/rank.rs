@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::index::{Field, Index, Posting};
 use super::query::{Query, Word, one_edit_apart};
-use super::topics::TopicId;
+use crate::guide::{GuideLine, PageId, PageKind};
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -20,14 +20,14 @@ const TITLED: f32 = 1.0;
 /// One topic that matches, best line first.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
-    /// Which topic, counting every topic of the guide in order from 0 (ids may repeat).
-    pub ordinal: usize,
-    pub topic: TopicId,
-    /// How results name it: "2.4", "2", "home", "learning-path".
-    pub label: String,
+    pub kind: PageKind,
+    /// How results name it: "2.4", "2", "home", "learning-path"; `pyguide show` opens it.
+    pub key: String,
+    /// The page it opens (a section's heading opens the section's first page).
+    pub page: PageId,
     pub title: String,
     /// The guide line that matches best.
-    pub line: u32,
+    pub line: GuideLine,
     pub score: f32,
     /// How many of the query's words the topic has.
     pub matched: usize,
@@ -126,23 +126,23 @@ fn terms_of(words: &[Expansion]) -> Arc<[String]> {
 /// words, in every topic the results list (the lines the pages mark).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Occurrences {
-    /// (topic ordinal, guide line), in guide order.
-    pub places: Vec<(u32, u32)>,
+    /// (page, guide line), in reading order.
+    pub places: Vec<(PageId, GuideLine)>,
     /// The index terms that matched, for marking them.
     pub terms: Arc<[String]>,
 }
 
 pub fn occurrences(index: &Index, query: &Query) -> Occurrences {
     let words: Vec<Expansion> = query.words.iter().map(|w| expand(index, w)).collect();
-    let admitted = |w: &Expansion<'_>| -> Vec<(u32, u32)> {
+    let admitted = |w: &Expansion<'_>| -> Vec<(PageId, GuideLine)> {
         w.terms
             .iter()
             .flat_map(|&(_, postings, _)| postings)
             .filter(|p| query.scope.admits(p.field))
-            .map(|p| (p.topic, p.line))
+            .map(|p| (index.topics[p.topic as usize].page, GuideLine(p.line)))
             .collect()
     };
-    let mut places: Vec<(u32, u32)> = words.iter().flat_map(admitted).collect();
+    let mut places: Vec<(PageId, GuideLine)> = words.iter().flat_map(admitted).collect();
     places.sort_unstable();
     places.dedup();
     Occurrences {
@@ -240,11 +240,11 @@ fn hit(index: &Index, topic: u32, s: &Score, idfs: &[f32], terms: &Arc<[String]>
         .map_or(0, |(line, _)| line);
     let info = &index.topics[topic as usize];
     Hit {
-        ordinal: topic as usize,
-        topic: info.id,
-        label: info.label.clone(),
+        kind: info.kind,
+        key: info.key.clone(),
+        page: info.page,
         title: info.title.clone(),
-        line,
+        line: GuideLine(line),
         score: s.score,
         matched: s.matched,
         terms: Arc::clone(terms),

@@ -4,7 +4,6 @@ use std::ops::Range;
 
 use super::rank::Hit;
 use super::tokens::tokens;
-use super::topics::{Topic, topics};
 use crate::guide::{Block, BlockKind, Guide, plain_text};
 
 /// Characters of context a snippet keeps around its first match.
@@ -19,26 +18,22 @@ pub struct Snippet {
     pub marks: Vec<Range<usize>>,
 }
 
-/// Snippets for the hits on one guide; its topics are listed once, not per hit.
+/// Snippets for the hits on one guide.
 pub struct Snippets<'g> {
-    topics: Vec<Topic<'g>>,
+    guide: &'g Guide,
 }
 
 impl<'g> Snippets<'g> {
     pub fn new(guide: &'g Guide) -> Self {
-        Snippets {
-            topics: topics(guide),
-        }
+        Snippets { guide }
     }
 
     /// The snippet for `hit`: the text of its line (a paragraph, a table row, a line of
     /// code), cut to a window around the first match.
     pub fn of(&self, hit: &Hit) -> Snippet {
-        let text = self
-            .topics
-            .get(hit.ordinal)
-            .map(|topic| line_text(topic, hit.line))
-            .unwrap_or_default();
+        // A page's blocks hold every line of it but its heading's, which is the title.
+        let blocks = self.guide.blocks(hit.page);
+        let text = find(blocks, hit.line.0).unwrap_or_else(|| hit.title.clone());
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let marks = marks(&text, &hit.terms);
         window(&text, marks)
@@ -72,13 +67,6 @@ fn joined(text: &str, marks: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-fn line_text(topic: &Topic, line: u32) -> String {
-    if line == topic.line {
-        return topic.title.to_owned();
-    }
-    find(topic.blocks, line).unwrap_or_default()
 }
 
 fn find(blocks: &[Block], line: u32) -> Option<String> {

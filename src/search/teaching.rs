@@ -6,7 +6,7 @@
 use super::index::Index;
 use super::query::Query;
 use super::rank::{Hit, rank};
-use super::topics::TopicId;
+use crate::guide::PageKind;
 
 /// The lessons and sections teaching an item written `text`, in reading order, at most
 /// `most`.
@@ -19,16 +19,17 @@ pub fn teaching(index: &Index, text: &str, most: usize) -> Vec<Hit> {
             continue;
         }
         let best = rank(index, &query, 20).into_iter().find(|hit| {
-            matches!(hit.topic, TopicId::Lesson(_) | TopicId::Section(_))
+            matches!(hit.kind, PageKind::Lesson(_) | PageKind::Section(_))
                 && hit.matched * 2 >= query.words.len()
         });
         if let Some(hit) = best
-            && !found.iter().any(|f| f.ordinal == hit.ordinal)
+            && !found.iter().any(|f| f.key == hit.key)
         {
             found.push(hit);
         }
     }
-    found.sort_by_key(|hit| hit.ordinal);
+    // Reading order; a section's heading comes before its first page's own text.
+    found.sort_by_key(|hit| (hit.page, hit.line));
     found.truncate(most);
     found
 }
@@ -70,7 +71,7 @@ mod tests {
         for item in guide.items() {
             let labels: Vec<String> = teaching(&index, &item.text, 4)
                 .into_iter()
-                .map(|h| h.label)
+                .map(|h| h.key)
                 .collect();
             report.push(format!("{}: {}", item.text, labels.join(" ")));
         }

@@ -1,80 +1,56 @@
-//! What search looks through: every lesson, and the pages around the lessons (the guide's
-//! home, each section's heading and introduction, the learning path, the resources), so
-//! that a word anywhere in the guide has somewhere to land.
+//! What search looks through: the guide's pages (home, section introductions, lessons, the
+//! learning path, the resources), and the heading of each section that has no introduction
+//! page, so that a section's title has somewhere to land ("memory management" → 3).
 
-use std::fmt;
+use crate::guide::{Block, Guide, GuideLine, PageId, PageKind};
 
-use crate::guide::{Block, Guide, LessonId, PartKind, slug};
-
-/// Which page of the guide a search result names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TopicId {
-    Home,
-    /// A section by its number.
-    Section(u32),
-    Lesson(LessonId),
-    /// An unnumbered part by its index in [`Guide::parts`].
-    Part(usize),
-}
-
-/// A searchable page: its title and its blocks, as the guide writes them.
+/// A searchable text: its title and its blocks, as the guide writes them, and the page
+/// it opens.
 #[derive(Clone, Debug)]
 pub struct Topic<'g> {
-    pub id: TopicId,
-    /// How results name it: "2.4", "2", "home", "learning-path".
-    pub label: String,
+    /// What it is; `Section(n)` for a section's heading too.
+    pub kind: PageKind,
+    /// How results name it: "2.4", "2", "home", "learning-path". Every key opens with
+    /// `pyguide show`.
+    pub key: String,
+    /// The page a result opens: its own, or for a section's heading, where it opens.
+    pub page: PageId,
     pub title: &'g str,
     /// The line of its title (0 when it has none).
-    pub line: u32,
+    pub line: GuideLine,
     pub blocks: &'g [Block],
 }
 
-impl fmt::Display for Topic<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.label)
-    }
-}
-
-/// Every page of `guide` in reading order. The table of contents is left out: it only
-/// repeats the section titles, which have pages of their own.
+/// Every topic of `guide` in reading order.
 pub fn topics(guide: &Guide) -> Vec<Topic<'_>> {
-    let mut out = vec![Topic {
-        id: TopicId::Home,
-        label: "home".into(),
-        title: &guide.title,
-        line: guide.title_line,
-        blocks: &guide.preface,
-    }];
-    for section in &guide.sections {
-        out.push(Topic {
-            id: TopicId::Section(section.number),
-            label: section.number.to_string(),
-            title: &section.title,
-            line: section.line,
-            blocks: &section.intro,
-        });
-        out.extend(section.lessons.iter().map(|lesson| Topic {
-            id: TopicId::Lesson(lesson.id),
-            label: lesson.id.to_string(),
-            title: &lesson.title,
-            line: lesson.line,
-            blocks: &lesson.blocks,
-        }));
-    }
-    for (p, part) in guide.parts.iter().enumerate() {
-        if part.kind == PartKind::Contents {
-            continue;
+    let mut out = Vec::with_capacity(guide.pages().len() + guide.sections.len());
+    let mut section_named = None;
+    for page in guide.pages() {
+        // A section whose first page is not its introduction has no page of its own: its
+        // heading comes just before that first page.
+        if let Some(s) = page.section
+            && section_named != Some(s)
+        {
+            section_named = Some(s);
+            let section = &guide.sections[s];
+            if page.kind != PageKind::Section(section.number) {
+                out.push(Topic {
+                    kind: PageKind::Section(section.number),
+                    key: section.number.to_string(),
+                    page: page.id,
+                    title: &section.title,
+                    line: GuideLine(section.line),
+                    blocks: &[],
+                });
+            }
         }
-        let label = match slug(&part.title) {
-            s if s.is_empty() => format!("part-{}", p + 1),
-            s => s,
-        };
         out.push(Topic {
-            id: TopicId::Part(p),
-            label,
-            title: &part.title,
-            line: part.line,
-            blocks: &part.blocks,
+            kind: page.kind,
+            key: page.key.clone(),
+            page: page.id,
+            title: &page.title,
+            line: page.line,
+            blocks: guide.blocks(page.id),
         });
     }
     out
@@ -86,17 +62,18 @@ mod tests {
     use crate::guide::load;
 
     #[test]
-    fn every_page_but_the_contents_is_a_topic() {
+    fn every_page_is_a_topic_and_so_is_every_sections_heading() {
         let guide = load::builtin().unwrap().guide;
         let all = topics(&guide);
-        let labels: Vec<&str> = all.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels[..3], ["home", "1", "1.1"]);
-        assert_eq!(labels[labels.len() - 2..], ["learning-path", "resources"]);
-        let lessons = all
-            .iter()
-            .filter(|t| matches!(t.id, TopicId::Lesson(_)))
-            .count();
-        assert_eq!(lessons, guide.lessons().count());
-        assert_eq!(all.len(), 1 + guide.sections.len() + lessons + 2);
+        let keys: Vec<&str> = all.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(keys[..3], ["home", "1", "1.1"]);
+        assert_eq!(keys[keys.len() - 2..], ["learning-path", "resources"]);
+        assert_eq!(all.len(), guide.pages().len() + guide.sections.len());
+        // A section's heading opens its first lesson.
+        assert_eq!(all[1].page, guide.find_page("1.1").unwrap());
+        for topic in &all {
+            let shown = guide.page(topic.page);
+            assert!(shown.key == topic.key || shown.section.is_some(), "{}", topic.key);
+        }
     }
 }

@@ -37,8 +37,11 @@ pub enum Action {
         id: u64,
         why: String,
     },
-    /// The time now, for a run's elapsed time and spinner.
+    /// The time now: for a run's elapsed time and spinner, and for reading time.
     Clock(Instant),
+    /// The terminal gained (`true`) or lost input focus: reading time counts only while
+    /// the reader is there.
+    Present(bool),
     ToggleSidebar,
     Down,
     Up,
@@ -78,7 +81,7 @@ pub enum Action {
     PreviousMatch,
     /// A change to the search box's text.
     Edit(Edit),
-    /// Open the learning path (`p`).
+    /// Open the learning path (`p`), or go back from it.
     LearningPath,
     /// Tick or untick the chosen learning-path item.
     Tick,
@@ -86,11 +89,14 @@ pub enum Action {
     ToggleRead,
     /// Go to the first lesson not yet read (`c`).
     Continue,
-    /// A change was saved; this is the progress now on disk, other copies' changes
+    /// Back to the place left by the last jump (`^O`), or forward again (`^N`).
+    Back,
+    Forward,
+    /// Change `seq` was saved; this is the progress now on disk, other copies' changes
     /// included.
-    Saved(Progress),
-    /// A change could not be saved, and why.
-    NotSaved(String),
+    Saved { seq: u64, progress: Progress },
+    /// Change `seq` could not be saved, and why.
+    NotSaved { seq: u64, why: String },
     /// A key with no binding here, named for the hint it earns.
     Unbound(String),
 }
@@ -117,8 +123,8 @@ pub enum Edit {
 pub enum Effect {
     Quit,
     Suspend,
-    /// Save this change to the progress store.
-    Save(Change),
+    /// Save this change to the progress store; its answer carries `seq`.
+    Save { seq: u64, change: Change },
     /// Start a run of code, stopping any other.
     Run(RunOrder),
     /// Stop the run going on.

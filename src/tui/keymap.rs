@@ -118,7 +118,7 @@ const DIGITS: [[Key; 1]; 9] = [
 ];
 
 /// Every key the main screen knows.
-pub static BINDINGS: [Binding; 39] = [
+pub static BINDINGS: [Binding; 41] = [
     bind(
         &[key('j'), code(KeyCode::Down)],
         Action::Down,
@@ -269,6 +269,13 @@ pub static BINDINGS: [Binding; 39] = [
         "continue: the first lesson not read",
     ),
     bind(
+        &[ctrl('o'), code(KeyCode::Backspace)],
+        Action::Back,
+        "^O Backspace",
+        "back to where the last jump left",
+    ),
+    bind(&[ctrl('n')], Action::Forward, "^N", "forward again"),
+    bind(
         &[key('s')],
         Action::ToggleSidebar,
         "s",
@@ -316,6 +323,8 @@ pub fn action(mode: Mode, event: &Event) -> Option<Action> {
         Event::Key(k) => key_action(mode, k),
         Event::Mouse(m) => mouse_action(m),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::FocusGained => Some(Action::Present(true)),
+        Event::FocusLost => Some(Action::Present(false)),
         _ => None,
     }
 }
@@ -354,6 +363,16 @@ fn key_action(mode: Mode, event: &KeyEvent) -> Option<Action> {
         None if mode == Mode::Normal => named(pressed).map(Action::Unbound),
         None => None,
     }
+}
+
+/// The name of the first key bound to `action` on the main screen, for notes that tell
+/// the reader what to press ("^O goes back to 2.4").
+pub fn key_name(action: &Action) -> String {
+    let found = BINDINGS.iter().find(|b| b.action == *action);
+    let key = found.and_then(|b| b.keys.first()).copied();
+    key.and_then(named)
+        .map(|name| name.replace("Ctrl-", "^"))
+        .unwrap_or_default()
 }
 
 /// A key's name for the "does nothing" hint; modifier keys alone get none.

@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use ratatui::text::Line;
 
-use super::book::{Book, Doc, DocId};
+use super::book::Book;
 use super::contain::contain;
-use crate::guide::{Block, Guide, Lines};
+use crate::guide::{Block, Guide, GuideLine, Lines, PageId};
 use crate::render::{Overflow, Page, Rendered, Theme};
 
 /// A page laid out, or why it could not be.
@@ -20,7 +20,6 @@ type LayoutFn = fn(&Page<'_>, usize) -> Rendered;
 pub struct Pages<'g> {
     guide: &'g Guide,
     welcome: &'g [Block],
-    docs: Vec<Doc>,
     theme: Theme,
     pages: Vec<OnceCell<Page<'g>>>,
     /// The last layout of each page and its width: resizing replaces it rather than
@@ -40,11 +39,10 @@ impl<'g> Pages<'g> {
 
     /// With another layout function, so tests can make a page fail.
     pub(crate) fn with_layout(book: &'g Book<'_>, theme: &Theme, layout: LayoutFn) -> Self {
-        let n = book.docs.len();
+        let n = book.guide.pages().len();
         Pages {
             guide: book.guide,
             welcome: &book.welcome,
-            docs: book.docs.clone(),
             theme: theme.clone(),
             pages: (0..n).map(|_| OnceCell::new()).collect(),
             laid: RefCell::new(vec![None; n]),
@@ -52,31 +50,31 @@ impl<'g> Pages<'g> {
         }
     }
 
-    /// Page `doc` laid out `width` columns wide.
-    pub fn get(&self, doc: DocId, width: usize) -> Laid {
-        if let Some(Some((w, laid))) = self.laid.borrow().get(doc)
+    /// Page `page` laid out `width` columns wide.
+    pub fn get(&self, page: PageId, width: usize) -> Laid {
+        if let Some(Some((w, laid))) = self.laid.borrow().get(page.index())
             && *w == width
         {
             return laid.clone();
         }
-        let laid = self.lay_out(doc, width);
-        if let Some(slot) = self.laid.borrow_mut().get_mut(doc) {
+        let laid = self.lay_out(page, width);
+        if let Some(slot) = self.laid.borrow_mut().get_mut(page.index()) {
             *slot = Some((width, laid.clone()));
         }
         laid
     }
 
-    /// Page `doc` at `width` if it is laid out already; never lays it out.
-    pub fn cached(&self, doc: DocId, width: usize) -> Option<Rc<Rendered>> {
-        match self.laid.borrow().get(doc) {
+    /// Page `page` at `width` if it is laid out already; never lays it out.
+    pub fn cached(&self, page: PageId, width: usize) -> Option<Rc<Rendered>> {
+        match self.laid.borrow().get(page.index()) {
             Some(Some((w, Ok(page)))) if *w == width => Some(Rc::clone(page)),
             _ => None,
         }
     }
 
-    /// How many lines page `doc` has at `width`, and its widest line.
-    pub fn extent(&self, doc: DocId, width: usize) -> (usize, usize) {
-        match self.get(doc, width) {
+    /// How many lines page `page` has at `width`, and its widest line.
+    pub fn extent(&self, page: PageId, width: usize) -> (usize, usize) {
+        match self.get(page, width) {
             Ok(r) => (
                 r.lines.len(),
                 r.lines.iter().map(Line::width).max().unwrap_or(0),
@@ -85,11 +83,11 @@ impl<'g> Pages<'g> {
         }
     }
 
-    /// The rows of page `doc` at `width` that show guide lines `lines` (a code block's),
+    /// The rows of page `page` at `width` that show guide lines `lines` (a code block's),
     /// if it is laid out and shows them.
-    pub fn rows_of(&self, doc: DocId, width: usize, lines: Lines) -> Option<Range<usize>> {
-        let laid = self.get(doc, width).ok()?;
-        let inside = |s: &u32| (lines.first..=lines.last).contains(s);
+    pub fn rows_of(&self, page: PageId, width: usize, lines: Lines) -> Option<Range<usize>> {
+        let laid = self.get(page, width).ok()?;
+        let inside = |s: &GuideLine| (lines.first..=lines.last).contains(&s.0);
         let first = laid.source.iter().position(inside)?;
         let count = laid.source[first..]
             .iter()
@@ -98,28 +96,22 @@ impl<'g> Pages<'g> {
         Some(first..first + count)
     }
 
-    fn lay_out(&self, doc: DocId, width: usize) -> Laid {
-        let Some(cell) = self.pages.get(doc) else {
-            return Err(format!("there is no page {doc}").into());
+    fn lay_out(&self, page: PageId, width: usize) -> Laid {
+        let Some(cell) = self.pages.get(page.index()) else {
+            return Err(format!("there is no page {}", page.index()).into());
         };
         let layout = self.layout;
         let result = contain(|| {
-            let page = cell.get_or_init(|| self.page(doc));
+            let page = cell.get_or_init(|| self.page(page));
             layout(page, width)
         });
         result.map(Rc::new).map_err(Rc::from)
     }
 
-    fn page(&self, doc: DocId) -> Page<'g> {
-        let guide = self.guide;
-        let theme = &self.theme;
-        match self.docs.get(doc).copied().unwrap_or(Doc::Home) {
-            Doc::Home => Page::home(guide, self.welcome, theme),
-            Doc::Intro { section } => Page::section_intro(&guide.sections[section], theme),
-            Doc::Lesson { section, lesson } => {
-                Page::lesson(&guide.sections[section].lessons[lesson], theme)
-            }
-            Doc::Part(p) => Page::part(&guide.parts[p], theme),
+    fn page(&self, id: PageId) -> Page<'g> {
+        match id == self.guide.home() {
+            true => Page::with_more(self.guide, id, self.welcome, &self.theme),
+            false => Page::of(self.guide, id, &self.theme),
         }
     }
 }

@@ -1,10 +1,12 @@
-//! Between the tutor and its progress store: what it starts from, and each change saved as
-//! the loop asks, the answer going back to `update` as an action. A store that cannot be
+//! Between the tutor and its progress store: what it starts from, and a thread that saves
+//! each change in order as the loop hands it over, answering with an action. The loop never
+//! waits for a disk or for another copy holding the store's lock. A store that cannot be
 //! used leaves the tutor working; the user is told once.
 
-use crate::progress::Change;
-use crate::progress::Progress;
+use std::sync::mpsc::{self, Sender};
+
 use crate::progress::store::Store;
+use crate::progress::{Change, Progress};
 use crate::tui::action::Action;
 
 pub struct Saver {
@@ -12,12 +14,16 @@ pub struct Saver {
     store: Result<Store, String>,
 }
 
+/// A change for the saver thread, with its number for the answer.
+pub type Order = (u64, Change);
+
 impl Saver {
     pub fn new(store: Result<Store, String>) -> Self {
         Saver { store }
     }
 
-    /// The progress to start from, and a note for the status bar.
+    /// The progress to start from, and a note for the status bar. Never waits for the
+    /// store's lock.
     pub fn open(&self) -> (Progress, Option<String>) {
         let store = match &self.store {
             Ok(store) => store,
@@ -46,14 +52,32 @@ impl Saver {
         }
     }
 
+    /// Starts the thread that saves what the returned sender is given, in order, and
+    /// tells `answer` how each went. It ends when the sender is dropped.
+    pub fn spawn(self, answer: impl Fn(Action) + Send + 'static) -> Sender<Order> {
+        let (tx, rx) = mpsc::channel::<Order>();
+        std::thread::spawn(move || {
+            for (seq, change) in rx {
+                answer(self.save(seq, &change));
+            }
+        });
+        tx
+    }
+
     /// Saves `change`; the answer for `update`.
-    pub fn save(&self, change: &Change) -> Action {
+    fn save(&self, seq: u64, change: &Change) -> Action {
         match &self.store {
             Ok(store) => match store.apply(change) {
-                Ok((progress, _)) => Action::Saved(progress),
-                Err(e) => Action::NotSaved(e.to_string()),
+                Ok((progress, _)) => Action::Saved { seq, progress },
+                Err(e) => Action::NotSaved {
+                    seq,
+                    why: e.to_string(),
+                },
             },
-            Err(why) => Action::NotSaved(why.clone()),
+            Err(why) => Action::NotSaved {
+                seq,
+                why: why.clone(),
+            },
         }
     }
 }

@@ -1,18 +1,25 @@
 //! Everything the tutor's screen is drawn from. Changed only by `update`.
 
+mod history;
+mod reading;
 mod run;
+mod saves;
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use ratatui::layout::Size;
 
+pub use history::History;
+pub use reading::Reading;
 pub use run::RunView;
+pub use saves::{Saves, UNSTAMPED};
 
-use super::book::{Book, DocId, Row};
+use super::book::{Book, Entry};
 use super::finder::Place;
 use super::geometry::Areas;
 use super::keymap::Mode;
+use crate::guide::{GuideLine, PageId};
 use crate::progress::Progress;
 use crate::search::Hit;
 
@@ -29,13 +36,11 @@ pub enum Overlay {
     },
     /// The search box, over the lesson pane.
     Search,
-    /// The learning path, over the lesson pane.
-    Path,
     /// "Run Python from the guide on this machine with …? [y/N]", before the first run.
     Consent,
 }
 
-/// Where the learning path's cursor is. Kept while it is closed.
+/// Where the learning path's cursor is. Kept while another page is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PathView {
     /// The chosen item, counting every item of the path from 0.
@@ -76,14 +81,17 @@ pub struct State {
     pub size: Size,
     pub focus: Focus,
     /// The page in the lesson pane.
-    pub doc: DocId,
-    /// First line of the page shown, and first column (for diagrams wider than the pane).
+    pub page: PageId,
+    /// The learning path's page, which shows the interactive checklist.
+    pub path_page: Option<PageId>,
+    /// The first row of the laid-out page shown, and the first column (for diagrams wider
+    /// than the pane). Rows, not guide lines: they depend on the width.
     pub scroll: usize,
     pub hscroll: usize,
-    /// The text width `scroll` counts lines at (none while the terminal is too small).
+    /// The text width `scroll` counts rows at (none while the terminal is too small).
     pub width: Option<usize>,
     /// The sidebar's selected row and the first row it shows.
-    pub selected: Row,
+    pub selected: Entry,
     pub toc_offset: usize,
     /// Which sections show their lessons.
     pub expanded: Vec<bool>,
@@ -91,17 +99,27 @@ pub struct State {
     pub overlay: Option<Overlay>,
     /// A one-line note in the status bar, until the next key.
     pub message: Option<String>,
-    /// For each page, the guide line at the top when it was last left.
-    pub places: Vec<Option<u32>>,
+    /// For each page (by [`PageId::index`]), the guide line at the top when it was last
+    /// left.
+    pub places: Vec<Option<GuideLine>>,
     pub search: SearchBox,
     pub matches: Option<Matches>,
     /// Ticks, read marks and the last place, as last saved or loaded.
     pub progress: Progress,
     pub path: PathView,
+    /// Changes handed to the store and not yet answered, and those it could not save.
+    pub saves: Saves,
     /// Whether the user has been told that progress is not being saved (told once).
     pub told_not_saved: bool,
     /// A page marked unread by hand: it is not marked read again while it stays open.
-    pub kept_unread: Option<DocId>,
+    pub kept_unread: Option<PageId>,
+    /// How much of the page on screen has been read, for marking a lesson read.
+    pub reading: Reading,
+    /// Places jumped from, for going back and forward.
+    pub history: History,
+    /// Whether the reader is at the terminal: it has focus, or keys arrive. Reading time
+    /// counts only then.
+    pub present: bool,
     /// The code block with focus on the page shown, counting its code blocks from 0.
     pub block: Option<usize>,
     /// The last run of a code block, shown in a pane under the lesson while this is set.
@@ -117,41 +135,64 @@ pub struct State {
 impl State {
     /// The opening screen: the home page, the contents focused with every section folded.
     pub fn new(book: &Book, size: Size) -> Self {
+        let home = book.guide.home();
+        let now = Instant::now();
         State {
             size,
             focus: Focus::Sidebar,
-            doc: 0,
+            page: home,
+            path_page: book.guide.path_page(),
             scroll: 0,
             hscroll: 0,
             width: Areas::new(size, true, false).map(|a| a.text_width()),
-            selected: Row::Doc(0),
+            selected: Entry::Page(home),
             toc_offset: 0,
             expanded: vec![false; book.sections()],
             sidebar: true,
             overlay: None,
             message: None,
-            places: vec![None; book.docs.len()],
+            places: vec![None; book.guide.pages().len()],
             search: SearchBox::default(),
             matches: None,
             progress: Progress::default(),
             path: PathView::default(),
+            saves: Saves::default(),
             told_not_saved: false,
             kept_unread: None,
+            reading: Reading::new(home, now),
+            history: History::default(),
+            present: true,
             block: None,
             run: None,
             runs: 0,
             python: Err("no Python was looked for".into()),
-            now: Instant::now(),
+            now,
         }
     }
 
+    /// Which keys apply: an overlay's, the learning path's while its page has focus, or
+    /// the main screen's.
     pub fn mode(&self) -> Mode {
         match self.overlay {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Search) => Mode::Search,
-            Some(Overlay::Path) => Mode::Path,
             Some(Overlay::Consent) => Mode::Consent,
+            None if self.on_path() && self.focus == Focus::Lesson => Mode::Path,
             None => Mode::Normal,
+        }
+    }
+
+    /// Whether the learning path's page is on screen.
+    pub fn on_path(&self) -> bool {
+        self.path_page == Some(self.page)
+    }
+
+    /// Where the reader is: the page and the guide line the path's chosen item or the top
+    /// of the screen shows.
+    pub fn place(&self, top: Option<GuideLine>) -> Place {
+        Place {
+            page: self.page,
+            line: top.unwrap_or_default(),
         }
     }
 

@@ -9,7 +9,6 @@ use super::panes::help::Help;
 use super::panes::lesson::LessonPane;
 use super::panes::notice::{Consent, TooSmall};
 use super::panes::output::OutputPane;
-use super::panes::path::PathPane;
 use super::panes::search::SearchPane;
 use super::panes::sidebar::Sidebar;
 use super::panes::status::StatusBar;
@@ -29,7 +28,7 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
         frame.render_widget(Sidebar { state, ctx }, sidebar);
     }
     let width = areas.text_width();
-    let (_, widest) = ctx.pages.extent(state.doc, width);
+    let (_, widest) = ctx.pages.extent(state.page, width);
     let pane = LessonPane {
         state,
         ctx,
@@ -72,10 +71,6 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context) {
             };
             frame.set_cursor_position(pane.cursor());
             frame.render_widget(pane, areas.lesson);
-        }
-        Some(Overlay::Path) => {
-            let body = areas.body;
-            frame.render_widget(PathPane { state, ctx, body }, areas.lesson);
         }
         Some(Overlay::Consent) => {
             let python = state.python.as_deref().unwrap_or_default();

@@ -71,7 +71,7 @@ fn drive_set(
             .draw(|frame| view::draw(frame, &state, ctx))
             .unwrap();
         Driven {
-            page: ctx.book.short_name(state.doc),
+            page: ctx.book.short_name(state.page),
             screen: terminal.backend().buffer().clone(),
             state,
             effects,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::guide::GuideLine;
 use crate::progress::{Change, Last};
 use proptest::prelude::*;
 
@@ -82,7 +83,7 @@ fn a_newer_store_is_read_but_never_written() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_in(&dir);
     let newer = br#"{"version": 7, "items": {"a": {"done": true, "at": "2030-01-01T00:00:00Z"}},
-                    "lessons": "a shape from the future", "last": {"lesson": "2.4", "scroll": 3}}"#;
+                    "pages": "a shape from the future", "last": {"page": "2.4", "line": 3}}"#;
     fs::write(store.path(), newer).unwrap();
     let opened = store.open().unwrap();
     assert_eq!(opened.read_only, Some(7));
@@ -90,8 +91,8 @@ fn a_newer_store_is_read_but_never_written() {
     assert_eq!(
         opened.progress.last,
         Some(Last {
-            lesson: "2.4".into(),
-            scroll: 3
+            page: "2.4".into(),
+            line: GuideLine(3)
         })
     );
     let error = store.apply(&tick("b")).unwrap_err().to_string();
@@ -140,18 +141,21 @@ fn progress() -> impl Strategy<Value = Progress> {
                 .into_iter()
                 .map(|(k, (done, at))| (k, crate::progress::ItemMark { done, at }))
                 .collect(),
-            lessons: lessons
+            pages: lessons
                 .into_iter()
-                .map(|(k, (read, scroll))| {
-                    let mark = crate::progress::LessonMark {
+                .map(|(k, (read, line))| {
+                    let mark = crate::progress::PageMark {
                         read,
-                        scroll,
+                        line: GuideLine(line),
                         visited: None,
                     };
                     (k, mark)
                 })
                 .collect(),
-            last: last.map(|(lesson, scroll)| Last { lesson, scroll }),
+            last: last.map(|(page, line)| Last {
+                page,
+                line: GuideLine(line),
+            }),
             run_with: Vec::new(),
         })
 }

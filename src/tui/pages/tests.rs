@@ -19,12 +19,12 @@ fn a_layout_is_reused_until_the_width_changes() {
     let guide = load::builtin().unwrap().guide;
     let book = Book::new(&guide);
     let pages = Pages::new(&book, &theme());
-    let first = pages.get(5, 80).unwrap();
-    assert!(Rc::ptr_eq(&first, &pages.get(5, 80).unwrap()));
-    let wider = pages.get(5, 100).unwrap();
+    let page = guide.find_page("1.5").unwrap();
+    let first = pages.get(page, 80).unwrap();
+    assert!(Rc::ptr_eq(&first, &pages.get(page, 80).unwrap()));
+    let wider = pages.get(page, 100).unwrap();
     assert!(!Rc::ptr_eq(&first, &wider));
     assert_ne!(first.lines.len(), 0);
-    assert!(pages.get(book.docs.len(), 80).is_err(), "no such page");
 }
 
 fn broken(_: &Page<'_>, _: usize) -> Rendered {
@@ -36,9 +36,10 @@ fn a_page_that_fails_to_lay_out_shows_why_and_the_tutor_goes_on() {
     let guide = load::builtin().unwrap().guide;
     let book = Book::new(&guide);
     let pages = Pages::with_layout(&book, &theme(), broken);
-    let error = pages.get(3, 80).unwrap_err();
+    let page = guide.find_page("1.3").unwrap();
+    let error = pages.get(page, 80).unwrap_err();
     assert!(error.contains("a table with no columns"), "{error}");
-    assert_eq!(pages.extent(3, 80), (0, 0));
+    assert_eq!(pages.extent(page, 80), (0, 0));
 
     let styles = Styles::new(&theme());
     let finder = Finder::new(&book);
@@ -81,9 +82,10 @@ fn asking_for_the_cache_never_lays_out() {
     let guide = load::builtin().unwrap().guide;
     let book = Book::new(&guide);
     let pages = Pages::new(&book, &theme());
-    assert!(pages.cached(4, 80).is_none());
-    assert!(pages.cached(4, 80).is_none(), "still not laid out");
-    let laid = pages.get(4, 80).unwrap();
-    assert!(Rc::ptr_eq(&laid, &pages.cached(4, 80).unwrap()));
-    assert!(pages.cached(4, 81).is_none());
+    let page = guide.find_page("1.4").unwrap();
+    assert!(pages.cached(page, 80).is_none());
+    assert!(pages.cached(page, 80).is_none(), "still not laid out");
+    let laid = pages.get(page, 80).unwrap();
+    assert!(Rc::ptr_eq(&laid, &pages.cached(page, 80).unwrap()));
+    assert!(pages.cached(page, 81).is_none());
 }

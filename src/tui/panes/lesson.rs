@@ -8,6 +8,8 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::marks::{Neighbours, mark_row};
+use super::path::PathPane;
+use crate::guide::GuideLine;
 use super::scrollbar;
 use crate::render::{display_width, fit};
 use crate::tui::state::{Focus, State};
@@ -37,7 +39,15 @@ impl Widget for LessonPane<'_, '_> {
             .title(title)
             .render(area, buf);
         let body = self.body;
-        match self.ctx.pages.get(state.doc, self.width) {
+        if state.on_path() {
+            let path = PathPane {
+                state,
+                ctx: self.ctx,
+            };
+            path.render(body, buf);
+            return;
+        }
+        match self.ctx.pages.get(state.page, self.width) {
             Ok(page) => {
                 let height = usize::from(body.height);
                 let first = state.scroll.min(page.lines.len());
@@ -100,21 +110,21 @@ impl LessonPane<'_, '_> {
     /// last jumped to, when the page has matches and they are marked.
     fn marks(&self) -> Option<Marks<'_>> {
         let matches = self.state.matches.as_ref().filter(|m| m.marked)?;
-        let doc = self.state.doc;
-        let on_page = matches.places.iter().any(|p| p.doc == doc);
+        let page = self.state.page;
+        let on_page = matches.places.iter().any(|p| p.page == page);
         let current = matches.places.get(matches.current);
         on_page.then(|| Marks {
             terms: &matches.terms,
-            current: current.filter(|p| p.doc == doc).map(|p| p.line),
+            current: current.filter(|p| p.page == page).map(|p| p.line),
         })
     }
 
     /// The page rows of the code block with focus, if it is on this page.
     fn focused_rows(&self) -> Option<std::ops::Range<usize>> {
         let (state, ctx) = (self.state, self.ctx);
-        let code = ctx.book.code(state.doc);
+        let code = ctx.book.code(state.page);
         let block = code.get(state.block?)?;
-        ctx.pages.rows_of(state.doc, self.width, block.block.lines)
+        ctx.pages.rows_of(state.page, self.width, block.block.lines)
     }
 
     /// `line` with its frame drawn in the focus colour.
@@ -152,7 +162,7 @@ impl LessonPane<'_, '_> {
     /// from the outside in to fit `room` columns.
     fn breadcrumb(&self, room: usize) -> Line<'static> {
         let styles = self.ctx.styles;
-        let parts = self.ctx.book.breadcrumb(self.state.doc);
+        let parts = self.ctx.book.breadcrumb(self.state.page);
         const SEPARATOR: &str = " › ";
         let Some((last, outer)) = parts.split_last() else {
             return Line::default();
@@ -181,7 +191,7 @@ impl LessonPane<'_, '_> {
 
 struct Marks<'a> {
     terms: &'a [String],
-    current: Option<u32>,
+    current: Option<GuideLine>,
 }
 
 impl Marks<'_> {
@@ -190,10 +200,10 @@ impl Marks<'_> {
         &self,
         line: &Line,
         rows: Neighbours<'_>,
-        source: u32,
+        source: GuideLine,
         styles: &Styles,
     ) -> Option<Line<'static>> {
-        if source == 0 {
+        if !source.is_real() {
             return None;
         }
         let style = match self.current == Some(source) {

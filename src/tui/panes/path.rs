@@ -1,13 +1,12 @@
-//! The learning path over the lesson pane: a gauge for the whole path and one per phase,
+//! The learning path's page: a gauge for the whole path and one per phase,
 //! each item with its checkbox and the lessons that teach it. Ticks read `[x]` and `[ ]`,
 //! gauges carry their numbers, so nothing depends on colour.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 
-use super::scrollbar;
 use crate::guide::{Item, Phase};
 use crate::render::{display_width, fit, printable_line};
 use crate::tui::finder::Taught;
@@ -17,8 +16,6 @@ use crate::tui::update::Context;
 pub struct PathPane<'a, 'g> {
     pub state: &'a State,
     pub ctx: &'a Context<'a, 'g>,
-    /// Where the rows go: the lesson pane's text area.
-    pub body: Rect,
 }
 
 /// One row of the path: a gauge, a phase, an item (by its index over the whole path), or
@@ -30,32 +27,19 @@ enum Row<'g> {
     Blank,
 }
 
+/// Draws the rows into `area`, the lesson pane's text area.
 impl Widget for PathPane<'_, '_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let styles = self.ctx.styles;
-        let guide = self.ctx.book.guide;
-        let (done, total) = self.count(guide.items());
+        let total = self.ctx.book.guide.items().count();
         Clear.render(area, buf);
-        Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(styles.border_focused)
-            .title(Line::styled(" Learning Path ", styles.pane_title))
-            .title(
-                Line::styled(format!(" {done}/{total} done "), styles.page.muted).right_aligned(),
-            )
-            .title_bottom(Line::styled(
-                " Space tick · ← → lesson · Enter open · Esc back ",
-                styles.page.muted,
-            ))
-            .render(area, buf);
-        let body = self.body;
         if total == 0 {
-            let line = Line::styled("This guide has no learning path.", styles.page.text);
-            buf.set_line(body.x, body.y, &line, body.width);
+            let line = Line::styled("This guide's learning path has no items.", styles.page.text);
+            buf.set_line(area.x, area.y, &line, area.width);
             return;
         }
         let rows = self.rows();
-        let height = usize::from(body.height);
+        let height = usize::from(area.height);
         let chosen = rows
             .iter()
             .position(|r| matches!(r, Row::Item(i, _) if *i == self.state.path.item))
@@ -63,10 +47,9 @@ impl Widget for PathPane<'_, '_> {
         // The chosen item in view, with the rows above it while they fit.
         let first = (chosen + 1).saturating_sub(height);
         for (y, row) in rows.iter().skip(first).take(height).enumerate() {
-            let at = Rect::new(body.x, body.y + y as u16, body.width, 1);
+            let at = Rect::new(area.x, area.y + y as u16, area.width, 1);
             self.row(buf, at, row);
         }
-        scrollbar(buf, area, rows.len(), height, first, styles.border_focused);
     }
 }
 
@@ -89,7 +72,7 @@ impl<'g> PathPane<'_, 'g> {
     fn count<'i>(&self, items: impl Iterator<Item = &'i Item>) -> (usize, usize) {
         let progress = &self.state.progress;
         items.fold((0, 0), |(done, total), item| {
-            (done + usize::from(progress.done(&item.id)), total + 1)
+            (done + usize::from(progress.ticked(item)), total + 1)
         })
     }
 
@@ -124,7 +107,7 @@ impl<'g> PathPane<'_, 'g> {
     /// "▌[x]  5  Decorators & context managers      1.2  1.5"
     fn item_line(&self, n: usize, item: &Item, chosen: bool, width: usize) -> Line<'static> {
         let styles = self.ctx.styles;
-        let done = self.state.progress.done(&item.id);
+        let done = self.state.progress.ticked(item);
         let marker = if chosen { "▌" } else { " " };
         let check = if done { "[x]" } else { "[ ]" };
         let head = format!("{marker}{check} {:>2}  ", item.n);
@@ -156,14 +139,14 @@ impl<'g> PathPane<'_, 'g> {
             if k > 0 {
                 spans.push(Span::raw(" "));
             }
-            spans.push(Span::styled(t.label.clone(), style));
+            spans.push(Span::styled(t.key.clone(), style));
         }
         Line::from(spans)
     }
 }
 
 fn lessons_text(taught: &[Taught]) -> String {
-    let labels: Vec<&str> = taught.iter().map(|t| t.label.as_str()).collect();
+    let labels: Vec<&str> = taught.iter().map(|t| t.key.as_str()).collect();
     labels.join(" ")
 }
 

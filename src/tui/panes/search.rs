@@ -10,7 +10,8 @@ use super::lesson::draw_from;
 use super::marks::restyle;
 use super::scrollbar;
 use crate::render::{display_width, fit, printable_line};
-use crate::search::{Hit, Query, Snippet, TopicId};
+use crate::guide::PageKind;
+use crate::search::{Hit, Query, Snippet};
 use crate::tui::geometry::{RESULT_ROWS, SearchBox};
 use crate::tui::state::State;
 use crate::tui::update::Context;
@@ -233,9 +234,9 @@ fn fitted(snippet: &Snippet, room: usize, styles: &crate::tui::theme::Styles) ->
 /// The number a result shows: a lesson's or a section's. Home and the parts after the
 /// sections have only their titles, which say enough.
 fn numbered(hit: &Hit) -> &str {
-    match hit.topic {
-        TopicId::Lesson(_) | TopicId::Section(_) => &hit.label,
-        TopicId::Home | TopicId::Part(_) => "",
+    match hit.kind {
+        PageKind::Lesson(_) | PageKind::Section(_) => &hit.key,
+        PageKind::Home | PageKind::Part(_) => "",
     }
 }
 

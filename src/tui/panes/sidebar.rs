@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 use super::scrollbar;
 
 use crate::render::{display_width, fit};
-use crate::tui::book::Row;
+use crate::tui::book::Entry;
 use crate::tui::state::{Focus, State};
 use crate::tui::update::Context;
 
@@ -34,7 +34,7 @@ impl Widget for Sidebar<'_, '_> {
             .title(Span::styled(" Contents ", styles.pane_title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let rows = self.ctx.book.rows(&state.expanded);
+        let rows = self.ctx.book.entries(&state.expanded);
         let height = usize::from(inner.height);
         for (i, row) in rows.iter().skip(state.toc_offset).take(height).enumerate() {
             let y = inner.y + i as u16;
@@ -57,12 +57,12 @@ impl Widget for Sidebar<'_, '_> {
 impl Sidebar<'_, '_> {
     /// One row: a fold marker and section with its lessons read, or a page (marked when it
     /// is on screen, and read or not when it is a lesson).
-    fn row_line(&self, row: Row, width: usize) -> Line<'static> {
+    fn row_line(&self, row: Entry, width: usize) -> Line<'static> {
         let (book, state, styles) = (self.ctx.book, self.state, self.ctx.styles);
-        let current_section = book.section_of(state.doc);
+        let current_section = book.section_of(state.page);
         let mut share = String::new();
         let (prefix, label, style): (String, String, Style) = match row {
-            Row::Section(s) => {
+            Entry::Section(s) => {
                 let open = state.expanded.get(s).copied().unwrap_or(false);
                 let style = if current_section == Some(s) {
                     styles.section_current
@@ -70,8 +70,9 @@ impl Sidebar<'_, '_> {
                     styles.section
                 };
                 let marker = if open { "▾ " } else { "▸ " };
-                let (read, total) = book.lessons_in(s).fold((0, 0), |(read, total), (_, id)| {
-                    let is_read = state.progress.read(&id.to_string());
+                let guide = book.guide;
+                let (read, total) = book.lessons_in(s).fold((0, 0), |(read, total), (page, _)| {
+                    let is_read = state.progress.read(&guide.page(page).key);
                     (read + usize::from(is_read), total + 1)
                 });
                 if total > 0 {
@@ -79,23 +80,23 @@ impl Sidebar<'_, '_> {
                 }
                 (marker.to_owned(), book.section_label(s), style)
             }
-            Row::Doc(doc) => {
-                let (marker, style) = if doc == state.doc {
+            Entry::Page(page) => {
+                let (marker, style) = if page == state.page {
                     ("● ", styles.current)
                 } else {
                     ("  ", styles.entry)
                 };
-                let indent = if book.section_of(doc).is_some() {
+                let indent = if book.section_of(page).is_some() {
                     "  "
                 } else {
                     ""
                 };
-                let read = match book.lesson_id(doc) {
-                    Some(id) if state.progress.read(&id.to_string()) => "✓ ",
+                let read = match book.lesson_id(page) {
+                    Some(_) if state.progress.read(&book.guide.page(page).key) => "✓ ",
                     Some(_) => "○ ",
                     None => "",
                 };
-                (format!("{indent}{marker}{read}"), book.label(doc), style)
+                (format!("{indent}{marker}{read}"), book.label(page), style)
             }
         };
         let room = width.saturating_sub(display_width(&prefix) + display_width(&share));

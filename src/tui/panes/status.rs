@@ -26,7 +26,7 @@ impl Widget for StatusBar<'_, '_> {
         let styles = self.ctx.styles;
         buf.set_style(area, styles.status);
         let room = usize::from(area.width);
-        let name = self.ctx.book.short_name(self.state.doc);
+        let name = self.ctx.book.short_name(self.state.page);
         let left = fit(&format!(" {name}  {} ", self.position()), room);
         let mut used = display_width(&left);
         let mut spans = vec![Span::styled(left, styles.status_key)];
@@ -45,7 +45,7 @@ impl Widget for StatusBar<'_, '_> {
 impl StatusBar<'_, '_> {
     /// "line 12/230  5%", plus the column when scrolled sideways.
     fn position(&self) -> String {
-        let (total, _) = self.ctx.pages.extent(self.state.doc, self.width);
+        let (total, _) = self.ctx.pages.extent(self.state.page, self.width);
         let top = self.state.scroll.min(total.saturating_sub(1));
         let bottom = (top + self.height).min(total);
         let percent = match total {
@@ -63,7 +63,7 @@ impl StatusBar<'_, '_> {
     /// in the list, matter most).
     fn hints(&self, room: usize) -> Line<'static> {
         let styles = self.ctx.styles;
-        let code = self.ctx.book.code(self.state.doc);
+        let code = self.ctx.book.code(self.state.page);
         let python = code.iter().any(crate::guide::CodeBlock::is_python);
         let all: Vec<_> = match self.state.overlay {
             Some(Overlay::Search) => keymap::SEARCH_HINTS.to_vec(),

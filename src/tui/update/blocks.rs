@@ -8,7 +8,7 @@ use crate::tui::state::{Focus, State};
 
 /// Tab: on round the ring.
 pub(super) fn focus_next(state: &mut State, ctx: &Context) {
-    let blocks = ctx.book.code(state.doc).len();
+    let blocks = ctx.book.code(state.page).len();
     match (state.focus, state.block) {
         (Focus::Sidebar, _) => {
             state.focus = Focus::Lesson;
@@ -25,7 +25,7 @@ pub(super) fn focus_next(state: &mut State, ctx: &Context) {
 
 /// Shift-Tab: back round the ring.
 pub(super) fn focus_previous(state: &mut State, ctx: &Context) {
-    let blocks = ctx.book.code(state.doc).len();
+    let blocks = ctx.book.code(state.page).len();
     match (state.focus, state.block) {
         (Focus::Sidebar, _) if blocks > 0 => {
             let last = entry(state, ctx, false);
@@ -57,7 +57,7 @@ fn leave_blocks(state: &mut State, blocks: usize) {
 
 /// `}` and `{`: the next or previous code block on the page, without wrapping round.
 pub(super) fn step(state: &mut State, ctx: &Context, forward: bool) {
-    let blocks = ctx.book.code(state.doc).len();
+    let blocks = ctx.book.code(state.page).len();
     if blocks == 0 {
         state.message = Some("this page has no code blocks".into());
         return;
@@ -91,7 +91,7 @@ pub(super) fn focus(state: &mut State, ctx: &Context, i: usize) {
 /// Where the ring enters the page's blocks: going forward, the first block that starts on
 /// screen or below it; going back, the last that starts above the screen's end.
 pub(super) fn entry(state: &State, ctx: &Context, forward: bool) -> usize {
-    let blocks = ctx.book.code(state.doc).len();
+    let blocks = ctx.book.code(state.page).len();
     let starts = (0..blocks).map(|i| (i, rows(state, ctx, i).map_or(0, |r| r.start)));
     let end = state.scroll + state.areas().map_or(1, |a| usize::from(a.body.height));
     let found = if forward {
@@ -107,7 +107,7 @@ pub(super) fn entry(state: &State, ctx: &Context, forward: bool) -> usize {
 
 /// The page rows code block `i` of the page on screen takes.
 pub(super) fn rows(state: &State, ctx: &Context, i: usize) -> Option<Range<usize>> {
-    let code = ctx.book.code(state.doc);
+    let code = ctx.book.code(state.page);
     ctx.pages
-        .rows_of(state.doc, state.width?, code.get(i)?.block.lines)
+        .rows_of(state.page, state.width?, code.get(i)?.block.lines)
 }

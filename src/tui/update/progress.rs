@@ -1,89 +1,91 @@
-//! Progress in the tutor: the learning path's ticks, lessons marked read, where reading
-//! stopped. Each change is made here at once, so the screen never waits, and handed to the
-//! loop as [`Effect::Save`]; the store's answer comes back as an action.
+//! Progress in the tutor: lessons read, where reading stopped, and the store's answers.
+//! Each change is made here at once, so the screen never waits, and handed to the loop
+//! as [`Effect::Save`]; the saver thread's answer comes back as an action.
 
-use super::{Context, open, page_height, resize, scroll_for, scroll_to, top_line};
-use crate::progress::{Change, Progress, now};
+use super::navigate::{open, scroll_for, show, top_line};
+use super::{Context, reading, scroll_to};
+use crate::guide::{GuideLine, PageId};
+use crate::progress::{Change, Progress};
 use crate::tui::action::{Action, Effect};
-use crate::tui::book::DocId;
-use crate::tui::state::{Overlay, State};
+use crate::tui::state::{Reading, State, UNSTAMPED};
 
-/// The tutor starting on `progress`: back at the lesson and line where reading stopped,
-/// with `note` (a store moved aside, one that cannot be written) in the status bar.
+/// The tutor starting on `progress`: each page remembers where it was left, and the tutor
+/// opens where reading stopped, with `note` (a store moved aside, one that cannot be
+/// written) in the status bar.
 pub fn begin(state: &mut State, ctx: &Context, progress: Progress, note: Option<String>) {
+    let guide = ctx.book.guide;
+    for page in guide.pages() {
+        if let Some(mark) = progress.pages.get(&page.key).filter(|m| m.line.is_real()) {
+            state.places[page.id.index()] = Some(mark.line);
+        }
+    }
     let last = progress.last.clone();
     state.progress = progress;
     state.message = note;
+    // A page this guide no longer has (an edited guide) leaves the tutor at home.
     let Some(last) = last else { return };
-    let found = ctx
-        .book
-        .lesson_pages()
-        .find(|(_, id)| id.to_string() == last.lesson);
-    if let Some((doc, _)) = found {
-        open(state, ctx, doc);
-        let row = scroll_for(state, ctx, last.scroll);
-        scroll_to(state, ctx, row);
-        state.focus = crate::tui::state::Focus::Lesson;
-    }
+    let Ok(page) = guide.find_page(&last.page) else {
+        return;
+    };
+    show(state, ctx, page);
+    let row = scroll_for(state, ctx, last.line);
+    scroll_to(state, ctx, row);
+    state.reading = Reading::new(page, state.now);
 }
 
-/// What every action ends with: the lesson on screen marked read once its end has been
-/// seen, and the place saved when a lesson is opened or the tutor quits.
-pub(super) fn after(state: &mut State, ctx: &Context, was: DocId, effects: &mut Vec<Effect>) {
-    if state.kept_unread.is_some_and(|doc| doc != state.doc) {
+/// Hands `change` to the store, showing it at once: the effect for the loop.
+pub(super) fn save(state: &mut State, change: Change) -> Effect {
+    state.progress.apply(&change, UNSTAMPED);
+    let seq = state.saves.push(change.clone());
+    Effect::Save { seq, change }
+}
+
+/// What every action ends with: the lesson on screen marked read once the reading rule
+/// says so, and places saved when a page is left (that one's, and the new one's as where
+/// reading stopped) or the tutor quits.
+pub(super) fn after(state: &mut State, ctx: &Context, was: PageId, effects: &mut Vec<Effect>) {
+    if state.kept_unread.is_some_and(|page| page != state.page) {
         state.kept_unread = None;
     }
-    if let Some(change) = read_to_the_end(state, ctx) {
-        effects.insert(0, Effect::Save(change));
+    if let Some(change) = reading::observe(state, ctx) {
+        let effect = save(state, change);
+        effects.insert(0, effect);
     }
     let quitting = effects.iter().position(|e| *e == Effect::Quit);
-    if (state.doc != was || quitting.is_some())
-        && let Some(change) = place(state, ctx)
-    {
-        state.progress.apply(&change, &now());
-        effects.insert(quitting.unwrap_or(effects.len()), Effect::Save(change));
+    let mut places = Vec::new();
+    if state.page != was {
+        let left_at = state.places.get(was.index()).copied().flatten();
+        places.push(place(ctx, was, left_at));
+    }
+    if state.page != was || quitting.is_some() {
+        places.push(place(ctx, state.page, top_line(state, ctx)));
+    }
+    let at = quitting.unwrap_or(effects.len());
+    for (i, change) in places.into_iter().enumerate() {
+        let effect = save(state, change);
+        effects.insert(at + i, effect);
     }
 }
 
-/// A lesson whose last line is on screen is read.
-fn read_to_the_end(state: &mut State, ctx: &Context) -> Option<Change> {
-    let lesson = ctx.book.lesson_id(state.doc)?.to_string();
-    let width = state.width?;
-    if state.overlay.is_some()
-        || state.kept_unread == Some(state.doc)
-        || state.progress.read(&lesson)
-    {
-        return None;
+/// Page `page` left with `line` at the top (its heading when it was never scrolled).
+fn place(ctx: &Context, page: PageId, line: Option<GuideLine>) -> Change {
+    let page = ctx.book.guide.page(page);
+    Change::Place {
+        page: page.key.clone(),
+        line: line.unwrap_or(page.line),
     }
-    let (lines, _) = ctx.pages.extent(state.doc, width);
-    if state.scroll + page_height(state) < lines {
-        return None;
-    }
-    let change = Change::Read {
-        lesson: lesson.clone(),
-        read: true,
-    };
-    state.progress.apply(&change, &now());
-    state
-        .message
-        .get_or_insert_with(|| format!("{lesson} read ✓"));
-    Some(change)
-}
-
-fn place(state: &State, ctx: &Context) -> Option<Change> {
-    Some(Change::Place {
-        lesson: ctx.book.lesson_id(state.doc)?.to_string(),
-        scroll: top_line(state, ctx).unwrap_or(0),
-    })
 }
 
 /// The store's answer to a save.
 pub(super) fn answered(state: &mut State, action: Action) {
     match action {
-        Action::Saved(progress) => state.progress = progress,
-        Action::NotSaved(reason) if !state.told_not_saved => {
-            state.told_not_saved = true;
-            state.message = Some(format!("progress not saved: {reason}"));
+        Action::Saved { seq, progress } => state.progress = state.saves.saved(seq, progress),
+        Action::NotSaved { seq, why } => {
+            state.saves.not_saved(seq, &why);
+            if !state.told_not_saved {
+                state.told_not_saved = true;
+                state.message = Some(format!("progress not saved: {why}"));
+            }
         }
         _ => {}
     }
@@ -91,116 +93,34 @@ pub(super) fn answered(state: &mut State, action: Action) {
 
 /// `m`: the lesson on screen read, or unread again.
 pub(super) fn toggle_read(state: &mut State, ctx: &Context) -> Vec<Effect> {
-    let Some(id) = ctx.book.lesson_id(state.doc) else {
+    let Some(id) = ctx.book.lesson_id(state.page) else {
         state.message = Some("m marks lessons read; this page is not a lesson".into());
         return Vec::new();
     };
-    let lesson = id.to_string();
-    let read = !state.progress.read(&lesson);
-    // Unread by hand stays unread while the page is open, though its end is on screen.
-    state.kept_unread = (!read).then_some(state.doc);
-    let change = Change::Read {
-        lesson: lesson.clone(),
-        read,
-    };
-    state.progress.apply(&change, &now());
+    let page = ctx.book.guide.page(state.page).key.clone();
+    let read = !state.progress.read(&page);
+    // Unread by hand stays unread while the page is open, though it is read again.
+    state.kept_unread = (!read).then_some(state.page);
+    let effect = save(state, Change::Read { page, read });
     state.message = Some(match read {
-        true => format!("{lesson} marked read ✓"),
-        false => format!("{lesson} marked not read ○"),
+        true => format!("{id} marked read ✓"),
+        false => format!("{id} marked not read ○"),
     });
-    vec![Effect::Save(change)]
+    vec![effect]
 }
 
-/// `c`: the first lesson not read, in reading order.
+/// `c`: the first lesson not read, in reading order. Opening it marks nothing.
 pub(super) fn continue_reading(state: &mut State, ctx: &Context) {
+    let guide = ctx.book.guide;
     let unread = ctx
         .book
         .lesson_pages()
-        .find(|(_, id)| !state.progress.read(&id.to_string()));
+        .find(|(page, _)| !state.progress.read(&guide.page(*page).key));
     match unread {
-        Some((doc, id)) => {
-            open(state, ctx, doc);
+        Some((page, id)) => {
+            open(state, ctx, page);
             state.message = Some(format!("{id}: the first lesson not read yet"));
         }
         None => state.message = Some("every lesson is read ✓".into()),
-    }
-}
-
-/// `p`: the learning path, over the lesson pane.
-pub(super) fn open_path(state: &mut State) {
-    state.overlay = Some(Overlay::Path);
-}
-
-/// Keys while the learning path is open.
-pub(super) fn on_path(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
-    let items = ctx.book.guide.items().count();
-    let last = items.saturating_sub(1);
-    // About half a screen of items: each phase adds a heading and a gap.
-    let page = (page_height(state) / 2).max(1);
-    let choose = |state: &mut State, item: usize| {
-        state.path.item = item.min(last);
-        state.path.lesson = 0;
-    };
-    match action {
-        Action::Quit => return vec![Effect::Quit],
-        Action::Suspend => return vec![Effect::Suspend],
-        Action::Close | Action::LearningPath => state.overlay = None,
-        Action::Down => choose(state, state.path.item + 1),
-        Action::Up => choose(state, state.path.item.saturating_sub(1)),
-        Action::PageDown => choose(state, state.path.item + page),
-        Action::PageUp => choose(state, state.path.item.saturating_sub(page)),
-        Action::Top => choose(state, 0),
-        Action::Bottom => choose(state, last),
-        Action::Left | Action::Right => {
-            let lessons = taught(ctx, state.path.item).len();
-            if lessons > 0 {
-                let by = if action == Action::Right {
-                    1
-                } else {
-                    lessons - 1
-                };
-                state.path.lesson = (state.path.lesson + by) % lessons;
-            }
-        }
-        Action::Tick => return tick(state, ctx),
-        Action::Open => open_taught(state, ctx),
-        Action::Resize(w, h) => resize(state, ctx, ratatui::layout::Size::new(w, h)),
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn taught<'c>(ctx: &'c Context, item: usize) -> &'c [crate::tui::finder::Taught] {
-    ctx.finder.teaching().get(item).map_or(&[], Vec::as_slice)
-}
-
-/// Space: tick the chosen item, or untick it.
-fn tick(state: &mut State, ctx: &Context) -> Vec<Effect> {
-    let guide = ctx.book.guide;
-    let Some(item) = guide.items().nth(state.path.item) else {
-        return Vec::new();
-    };
-    let done = !state.progress.done(&item.id);
-    let change = Change::Tick {
-        id: item.id.clone(),
-        done,
-    };
-    state.progress.apply(&change, &now());
-    let count = guide.items().filter(|i| state.progress.done(&i.id)).count();
-    let total = guide.items().count();
-    let mark = if done { "[x]" } else { "[ ]" };
-    state.message = Some(format!("{mark} {}  ({count}/{total} done)", item.text));
-    vec![Effect::Save(change)]
-}
-
-/// Enter: the chosen lesson of the chosen item.
-fn open_taught(state: &mut State, ctx: &Context) {
-    let lessons = taught(ctx, state.path.item);
-    match lessons.get(state.path.lesson).or(lessons.first()) {
-        Some(taught) => {
-            state.overlay = None;
-            open(state, ctx, taught.doc);
-        }
-        None => state.message = Some("no lesson of this guide teaches that item".into()),
     }
 }

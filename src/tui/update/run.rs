@@ -1,18 +1,17 @@
 //! Running a page's code blocks: `x`, the question before the first run, the events a run
 //! sends, stopping it, and its output pane.
 
-use super::{Context, blocks, refit, top_line};
+use super::navigate::{refit, top_line};
+use super::{Context, blocks, progress};
 use crate::guide::{CodeBlock, unrunnable_summary};
 use crate::progress::Change;
 use crate::run;
 use crate::tui::action::{Action, Effect, RunOrder};
 use crate::tui::state::{Overlay, RunView, State};
 
-/// Actions that are not the user's: a run's events and the clock. They leave the status
-/// bar's note alone. `None` for any other action.
-pub(super) fn background(state: &mut State, action: &Action) -> Option<Vec<Effect>> {
+/// A run's events, which are not the user's: they leave the status bar's note alone.
+pub(super) fn background(state: &mut State, action: &Action) -> Vec<Effect> {
     match action {
-        Action::Clock(now) => state.now = *now,
         Action::Ran { id, event } => {
             if let Some(view) = state.run.as_mut().filter(|v| v.id == *id) {
                 view.take(event.clone());
@@ -23,15 +22,15 @@ pub(super) fn background(state: &mut State, action: &Action) -> Option<Vec<Effec
                 view.ended = Some(Err(why.clone()));
             }
         }
-        _ => return None,
+        _ => {}
     }
-    Some(Vec::new())
+    Vec::new()
 }
 
 /// `x`: runs the focused block, or else the first Python block on screen (else on the
 /// page), asking first if this interpreter has never been allowed to.
 pub(super) fn run_block(state: &mut State, ctx: &Context) -> Vec<Effect> {
-    let code = ctx.book.code(state.doc);
+    let code = ctx.book.code(state.page);
     let Some(i) = target(state, ctx, &code) else {
         return Vec::new();
     };
@@ -70,7 +69,7 @@ fn target(state: &mut State, ctx: &Context, code: &[CodeBlock]) -> Option<usize>
         .or(python.first())
         .copied();
     if chosen.is_none() {
-        state.message = Some(match unrunnable_summary(ctx.book.blocks(state.doc)) {
+        state.message = Some(match unrunnable_summary(ctx.book.guide.blocks(state.page)) {
             Some(what) => format!("this page has no Python to run, only {what}"),
             None => "this page has no code to run".into(),
         });
@@ -86,7 +85,7 @@ pub(super) fn consent(state: &mut State, ctx: &Context, action: Action) -> Vec<E
             let (Ok(python), Some(i)) = (state.python.clone(), state.block) else {
                 return Vec::new();
             };
-            let mut effects = vec![Effect::Save(Change::AllowPython(python))];
+            let mut effects = vec![progress::save(state, Change::AllowPython(python))];
             effects.extend(start(state, ctx, i));
             effects
         }
@@ -95,31 +94,25 @@ pub(super) fn consent(state: &mut State, ctx: &Context, action: Action) -> Vec<E
             state.message = Some("nothing was run; x asks again".into());
             Vec::new()
         }
-        Action::Interrupt | Action::Quit => vec![Effect::Quit],
-        Action::Resize(w, h) => {
-            super::resize(state, ctx, ratatui::layout::Size::new(w, h));
-            Vec::new()
-        }
-        Action::Suspend => vec![Effect::Suspend],
         _ => Vec::new(),
     }
 }
 
 /// Starts block `i` of the page, replacing any run before it.
 fn start(state: &mut State, ctx: &Context, i: usize) -> Vec<Effect> {
-    let code = ctx.book.code(state.doc);
+    let code = ctx.book.code(state.page);
     let Some(block) = code.get(i) else {
         return Vec::new();
     };
     state.runs += 1;
     let id = state.runs;
-    let (name, label) = match ctx.book.lesson_id(state.doc) {
+    let (name, label) = match ctx.book.lesson_id(state.page) {
         Some(lesson) => (
             run::script_name(lesson),
             format!("{lesson} · block {}", i + 1),
         ),
         None => {
-            let page = ctx.book.short_name(state.doc);
+            let page = ctx.book.short_name(state.page);
             ("guide".to_string(), format!("{page} · block {}", i + 1))
         }
     };

@@ -1,7 +1,8 @@
 //! The search box and what it leaves behind: typing a query, choosing a lesson, opening it
 //! at its match, and `n`/`N` through every match of the guide.
 
-use super::{Context, open, page_height, scroll_to, top_line};
+use super::navigate::{go_to, leave_here, row_of, top_line};
+use super::{Context, page_height};
 use crate::tui::action::{Action, Edit, Effect};
 use crate::tui::finder::Place;
 use crate::tui::geometry::{SearchBox as BoxAreas, contains};
@@ -21,8 +22,6 @@ pub(super) fn open_box(state: &mut State, ctx: &Context) {
 pub(super) fn in_box(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
     let shown = state.areas().map_or(1, |a| BoxAreas::new(&a).shown());
     match action {
-        Action::Quit => return vec![Effect::Quit],
-        Action::Suspend => return vec![Effect::Suspend],
         Action::Close => state.overlay = None,
         Action::Edit(edit) => {
             let before = state.search.query.clone();
@@ -40,11 +39,6 @@ pub(super) fn in_box(state: &mut State, action: Action, ctx: &Context) -> Vec<Ef
         Action::Wheel { lines, .. } => choose(state, isize::from(lines.signum()), shown),
         Action::Open => go(state, ctx, state.search.selected),
         Action::Click { x, y } => click(state, ctx, x, y),
-        Action::Resize(w, h) => {
-            super::resize(state, ctx, ratatui::layout::Size::new(w, h));
-            let shown = state.areas().map_or(1, |a| BoxAreas::new(&a).shown());
-            choose(state, 0, shown);
-        }
         _ => {}
     }
     Vec::new()
@@ -59,6 +53,12 @@ fn refresh(state: &mut State, ctx: &Context) {
     };
     state.search.selected = 0;
     state.search.offset = 0;
+}
+
+/// After a resize: the choice stays among the results the box now shows.
+pub(super) fn fit_box(state: &mut State) {
+    let shown = state.areas().map_or(1, |a| BoxAreas::new(&a).shown());
+    choose(state, 0, shown);
 }
 
 /// Moves the choice by `by` results, keeping it among the `shown` on screen.
@@ -99,12 +99,9 @@ fn go(state: &mut State, ctx: &Context, i: usize) {
         });
         return;
     };
-    let Some(doc) = ctx.finder.doc_of(&hit) else {
-        return;
-    };
     let (mut places, terms) = ctx.finder.places(&state.search.query);
     let here = Place {
-        doc,
+        page: hit.page,
         line: hit.line,
     };
     // Every result's line is a match; should one not be, it gets a place all the same.
@@ -144,7 +141,7 @@ pub(super) fn step(state: &mut State, ctx: &Context, forward: bool) {
     let next = match top_line(state, ctx) {
         Some(line) if !on_screen(state, ctx, current) => {
             let top = Place {
-                doc: state.doc,
+                page: state.page,
                 line,
             };
             let at = places.partition_point(|p| *p < top);
@@ -184,18 +181,12 @@ pub(super) fn unmark(state: &mut State) -> bool {
     }
 }
 
-/// Shows `place`: its page, scrolled so its line is in view, a third of the way down if
-/// it was not already.
+/// Shows `place`, remembering where the reader was unless the place is on screen.
 fn jump(state: &mut State, ctx: &Context, place: Place) {
-    open(state, ctx, place.doc);
-    let Some(row) = row_of(state, ctx, place.line) else {
-        return;
-    };
-    let height = page_height(state);
-    if row < state.scroll || row >= state.scroll + height {
-        scroll_to(state, ctx, row.saturating_sub(height / 3));
+    if !on_screen(state, ctx, place) {
+        leave_here(state, ctx);
     }
-    state.hscroll = 0;
+    go_to(state, ctx, place);
 }
 
 /// The current match, when it is marked and on screen.
@@ -208,23 +199,19 @@ pub(super) fn match_on_screen(state: &State, ctx: &Context) -> Option<Place> {
 /// Scrolls `place` back into view if it has left it.
 pub(super) fn keep_in_view(state: &mut State, ctx: &Context, place: Place) {
     if !on_screen(state, ctx, place) {
-        jump(state, ctx, place);
+        go_to(state, ctx, place);
     }
 }
 
 fn on_screen(state: &State, ctx: &Context, place: Place) -> bool {
-    place.doc == state.doc
-        && row_of(state, ctx, place.line)
-            .is_some_and(|row| row >= state.scroll && row < state.scroll + page_height(state))
-}
-
-/// The first row of the page showing guide line `line` (or the first line after it).
-fn row_of(state: &State, ctx: &Context, line: u32) -> Option<usize> {
-    let laid = ctx.pages.get(state.doc, state.width?).ok()?;
-    laid.source
-        .iter()
-        .position(|&s| s == line)
-        .or_else(|| laid.source.iter().position(|&s| s > line))
+    if place.page != state.page {
+        return false;
+    }
+    if state.on_path() {
+        return super::path::chosen_line(state, ctx).is_some_and(|l| l == place.line);
+    }
+    row_of(state, ctx, place.line)
+        .is_some_and(|row| row >= state.scroll && row < state.scroll + page_height(state))
 }
 
 /// Applies one edit to a text field; a note when it cannot.

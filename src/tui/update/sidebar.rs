@@ -1,12 +1,13 @@
 //! The sidebar's part of `update`: selection, folding, and keeping the selection in view.
 
 use super::{Context, open};
-use crate::tui::book::{DocId, Row};
+use crate::guide::PageId;
+use crate::tui::book::Entry;
 use crate::tui::state::State;
 
 /// Moves the selection `by` rows, stopping at either end.
 pub(super) fn move_by(state: &mut State, ctx: &Context, down: bool, by: usize) {
-    let rows = ctx.book.rows(&state.expanded);
+    let rows = ctx.book.entries(&state.expanded);
     let at = selected_index(state, &rows);
     let to = if down {
         at.saturating_add(by).min(rows.len().saturating_sub(1))
@@ -22,8 +23,8 @@ pub(super) fn move_by(state: &mut State, ctx: &Context, down: bool, by: usize) {
 /// Enter on the selection: fold or unfold a section, open a page.
 pub(super) fn activate(state: &mut State, ctx: &Context) {
     match state.selected {
-        Row::Section(s) => set_expanded(state, s, !is_expanded(state, s)),
-        Row::Doc(doc) => open(state, ctx, doc),
+        Entry::Section(s) => set_expanded(state, s, !is_expanded(state, s)),
+        Entry::Page(page) => open(state, ctx, page),
     }
     keep_in_view(state, ctx);
 }
@@ -31,9 +32,9 @@ pub(super) fn activate(state: &mut State, ctx: &Context) {
 /// l or →: unfold a folded section, step into an unfolded one, open a page.
 pub(super) fn unfold_or_open(state: &mut State, ctx: &Context) {
     match state.selected {
-        Row::Section(s) if !is_expanded(state, s) => set_expanded(state, s, true),
-        Row::Section(_) => move_by(state, ctx, true, 1),
-        Row::Doc(doc) => open(state, ctx, doc),
+        Entry::Section(s) if !is_expanded(state, s) => set_expanded(state, s, true),
+        Entry::Section(_) => move_by(state, ctx, true, 1),
+        Entry::Page(page) => open(state, ctx, page),
     }
     keep_in_view(state, ctx);
 }
@@ -41,19 +42,19 @@ pub(super) fn unfold_or_open(state: &mut State, ctx: &Context) {
 /// h or ←: fold the selected section, or the section of the selected page.
 pub(super) fn fold(state: &mut State, ctx: &Context) {
     let section = match state.selected {
-        Row::Section(s) => Some(s),
-        Row::Doc(doc) => ctx.book.section_of(doc),
+        Entry::Section(s) => Some(s),
+        Entry::Page(page) => ctx.book.section_of(page),
     };
     if let Some(s) = section {
         set_expanded(state, s, false);
-        state.selected = Row::Section(s);
+        state.selected = Entry::Section(s);
     }
     keep_in_view(state, ctx);
 }
 
 /// A click on the `row`-th visible row: select it and act as Enter does.
 pub(super) fn click(state: &mut State, ctx: &Context, row: usize) {
-    let rows = ctx.book.rows(&state.expanded);
+    let rows = ctx.book.entries(&state.expanded);
     if let Some(&picked) = rows.get(state.toc_offset + row) {
         state.selected = picked;
         activate(state, ctx);
@@ -62,7 +63,7 @@ pub(super) fn click(state: &mut State, ctx: &Context, row: usize) {
 
 /// The wheel moves the rows under a still selection.
 pub(super) fn scroll(state: &mut State, ctx: &Context, lines: i16) {
-    let rows = ctx.book.rows(&state.expanded).len();
+    let rows = ctx.book.entries(&state.expanded).len();
     let max = rows.saturating_sub(visible_rows(state));
     state.toc_offset = state
         .toc_offset
@@ -70,18 +71,18 @@ pub(super) fn scroll(state: &mut State, ctx: &Context, lines: i16) {
         .min(max);
 }
 
-/// Selects `doc`, unfolding its section.
-pub(super) fn reveal(state: &mut State, ctx: &Context, doc: DocId) {
-    if let Some(s) = ctx.book.section_of(doc) {
+/// Selects `page`, unfolding its section.
+pub(super) fn reveal(state: &mut State, ctx: &Context, page: PageId) {
+    if let Some(s) = ctx.book.section_of(page) {
         set_expanded(state, s, true);
     }
-    state.selected = Row::Doc(doc);
+    state.selected = Entry::Page(page);
     keep_in_view(state, ctx);
 }
 
 /// Scrolls the sidebar just enough that the selection shows, without blank rows below.
 pub(super) fn keep_in_view(state: &mut State, ctx: &Context) {
-    let rows = ctx.book.rows(&state.expanded);
+    let rows = ctx.book.entries(&state.expanded);
     let at = selected_index(state, &rows);
     let height = visible_rows(state).max(1);
     if at < state.toc_offset {
@@ -93,7 +94,7 @@ pub(super) fn keep_in_view(state: &mut State, ctx: &Context) {
 }
 
 /// Where the selection is among `rows`; a row that folding hid counts as its section.
-fn selected_index(state: &State, rows: &[Row]) -> usize {
+fn selected_index(state: &State, rows: &[Entry]) -> usize {
     rows.iter().position(|r| *r == state.selected).unwrap_or(0)
 }
 

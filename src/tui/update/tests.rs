@@ -1,7 +1,7 @@
 use super::*;
 use crate::guide::{Guide, load};
 use crate::render::{ColorMode, Theme, ThemeKind};
-use crate::tui::book::{Doc, Row};
+use crate::tui::book::Entry;
 use crate::tui::with_context;
 
 /// Runs `f` on a fresh tutor over the real guide in a `width`×`height` terminal.
@@ -28,18 +28,18 @@ fn act(state: &mut State, ctx: &Context, actions: &[Action]) {
     for action in actions {
         let effects = update(state, action.clone(), ctx);
         // Opening a lesson saves the place; nothing else reaches the loop.
-        let saves = effects.iter().all(|e| matches!(e, Effect::Save(_)));
+        let saves = effects.iter().all(|e| matches!(e, Effect::Save { .. }));
         assert!(saves, "{action:?}: {effects:?}");
     }
 }
 
 /// The id of the lesson on screen ("2.4"), or the page's label.
 fn shown(state: &State, ctx: &Context) -> String {
-    ctx.book.short_name(state.doc)
+    ctx.book.short_name(state.page)
 }
 
 fn lines(state: &State, ctx: &Context) -> usize {
-    ctx.pages.extent(state.doc, state.width.unwrap()).0
+    ctx.pages.extent(state.page, state.width.unwrap()).0
 }
 
 fn body_height(state: &State) -> usize {
@@ -49,10 +49,10 @@ fn body_height(state: &State) -> usize {
 #[test]
 fn the_tutor_opens_on_the_home_page_with_the_contents_folded() {
     with_tutor(120, 40, |state, ctx| {
-        assert_eq!(ctx.book.doc(state.doc), Doc::Home);
+        assert_eq!(state.page, ctx.book.guide.home());
         assert_eq!(state.focus, Focus::Sidebar);
         assert!(state.expanded.iter().all(|open| !open));
-        assert_eq!(state.selected, Row::Doc(0));
+        assert_eq!(state.selected, Entry::Page(ctx.book.guide.home()));
     });
 }
 
@@ -63,7 +63,7 @@ fn digits_open_a_sections_first_lesson_and_reveal_it() {
         assert_eq!(shown(state, ctx), "2.1");
         assert_eq!(state.focus, Focus::Lesson);
         assert!(state.expanded[1]);
-        assert_eq!(state.selected, Row::Doc(state.doc));
+        assert_eq!(state.selected, Entry::Page(state.page));
         act(state, ctx, &[Action::Section(9)]);
         assert_eq!(shown(state, ctx), "2.1");
         assert_eq!(state.message.as_deref(), Some("there is no section 9"));
@@ -81,18 +81,18 @@ fn pages_turn_across_section_boundaries() {
         act(state, ctx, &[Action::PreviousPage]);
         assert_eq!(shown(state, ctx), "1.5");
         act(state, ctx, &vec![Action::PreviousPage; 5]);
-        assert_eq!(ctx.book.doc(state.doc), Doc::Home);
+        assert_eq!(state.page, ctx.book.guide.home());
         act(state, ctx, &[Action::PreviousPage]);
         assert_eq!(state.message.as_deref(), Some("this is the first page"));
         act(state, ctx, &[Action::Bottom]);
-        let last = ctx.book.docs.len() - 1;
+        let last = ctx.book.guide.pages().len() - 1;
         for _ in 0..last {
             act(state, ctx, &[Action::NextPage]);
         }
-        assert_eq!(state.doc, last);
+        assert_eq!(state.page.index(), last);
         assert_eq!(shown(state, ctx), "Resources");
         act(state, ctx, &[Action::NextPage]);
-        assert_eq!(state.doc, last);
+        assert_eq!(state.page.index(), last);
         assert_eq!(state.message.as_deref(), Some("this is the last page"));
     });
 }
@@ -143,7 +143,7 @@ fn resizing_keeps_the_reading_place() {
         act(state, ctx, &[Action::Resize(70, 30)]);
         let narrow_top = top_line(state, ctx).unwrap();
         assert!(
-            narrow_top >= top && narrow_top - top <= 1,
+            narrow_top >= top && narrow_top.0 - top.0 <= 1,
             "{top} → {narrow_top}"
         );
         act(state, ctx, &[Action::Resize(30, 8)]);
@@ -186,7 +186,7 @@ fn help_opens_scrolls_and_closes() {
         assert_eq!(state.overlay, Some(Overlay::Help { scroll: 0 }));
         // Keys for the page underneath do nothing while help is open.
         act(state, ctx, &[Action::NextPage, Action::Down, Action::Down]);
-        assert_eq!(ctx.book.doc(state.doc), Doc::Home);
+        assert_eq!(state.page, ctx.book.guide.home());
         assert_eq!(state.overlay, Some(Overlay::Help { scroll: 2 }));
         act(state, ctx, &[Action::Bottom, Action::Down]);
         let Some(Overlay::Help { scroll }) = state.overlay else {
@@ -199,7 +199,7 @@ fn help_opens_scrolls_and_closes() {
         act(state, ctx, &[Action::ToggleHelp, Action::ToggleHelp]);
         assert_eq!(state.overlay, None);
         act(state, ctx, &[Action::ToggleHelp]);
-        assert_eq!(update(state, Action::Quit, ctx), [Effect::Quit]);
+        assert_eq!(quits(update(state, Action::Quit, ctx)), [Effect::Quit]);
     });
 }
 
@@ -207,7 +207,7 @@ fn help_opens_scrolls_and_closes() {
 fn the_contents_fold_and_open() {
     with_tutor(120, 40, |state, ctx| {
         act(state, ctx, &[Action::Down, Action::Down]);
-        assert_eq!(state.selected, Row::Section(1));
+        assert_eq!(state.selected, Entry::Section(1));
         act(state, ctx, &[Action::Open]);
         assert!(state.expanded[1]);
         act(state, ctx, &[Action::Open]);
@@ -225,7 +225,7 @@ fn the_contents_fold_and_open() {
         assert_eq!(state.focus, Focus::Lesson);
         // Shift-Tab: Tab would go on to the lesson's code blocks first.
         act(state, ctx, &[Action::FocusPrevious, Action::Left]);
-        assert_eq!(state.selected, Row::Section(1));
+        assert_eq!(state.selected, Entry::Section(1));
         assert!(!state.expanded[1]);
         assert_eq!(shown(state, ctx), "2.4", "folding does not change the page");
     });
@@ -239,7 +239,7 @@ fn the_selection_stays_in_view_in_a_short_sidebar() {
         }
         let height = usize::from(state.areas().unwrap().toc.height);
         act(state, ctx, &[Action::Bottom]);
-        let rows = ctx.book.rows(&state.expanded);
+        let rows = ctx.book.entries(&state.expanded);
         assert_eq!(state.selected, *rows.last().unwrap());
         assert_eq!(state.toc_offset, rows.len() - height);
         act(state, ctx, &[Action::Top]);
@@ -255,7 +255,7 @@ fn wide_diagrams_scroll_sideways_only_as_far_as_they_go() {
     with_tutor(80, 24, |state, ctx| {
         open_lesson(state, ctx, "2.4");
         let body = usize::from(state.areas().unwrap().body.width);
-        let widest = ctx.pages.extent(state.doc, state.width.unwrap()).1;
+        let widest = ctx.pages.extent(state.page, state.width.unwrap()).1;
         assert!(
             widest > body,
             "the GIL diagram is wider than an 80-column pane"
@@ -367,8 +367,14 @@ fn an_unbound_key_earns_a_hint_until_the_next_key() {
 #[test]
 fn quitting_is_an_effect_for_the_loop() {
     with_tutor(120, 40, |state, ctx| {
-        assert_eq!(update(state, Action::Quit, ctx), [Effect::Quit]);
+        assert_eq!(quits(update(state, Action::Quit, ctx)), [Effect::Quit]);
     });
+}
+
+/// The effects but the saves (quitting saves the place first).
+fn quits(effects: Vec<Effect>) -> Vec<Effect> {
+    let others = effects.into_iter();
+    others.filter(|e| !matches!(e, Effect::Save { .. })).collect()
 }
 
 #[test]
@@ -380,9 +386,9 @@ fn keys_wait_while_the_terminal_is_too_small() {
             &[Action::ToggleHelp, Action::Section(3), Action::Down],
         );
         assert_eq!(state.overlay, None);
-        assert_eq!(ctx.book.doc(state.doc), Doc::Home);
-        assert_eq!(state.selected, Row::Doc(0));
-        assert_eq!(update(state, Action::Quit, ctx), [Effect::Quit]);
+        assert_eq!(state.page, ctx.book.guide.home());
+        assert_eq!(state.selected, Entry::Page(ctx.book.guide.home()));
+        assert_eq!(quits(update(state, Action::Quit, ctx)), [Effect::Quit]);
         assert_eq!(update(state, Action::Suspend, ctx), [Effect::Suspend]);
         act(state, ctx, &[Action::Resize(100, 30), Action::Section(3)]);
         assert_eq!(shown(state, ctx), "3.1");
