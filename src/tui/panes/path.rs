@@ -11,6 +11,7 @@ use super::scrollbar;
 use crate::guide::{Item, Phase};
 use crate::render::{display_width, fit, printable_line};
 use crate::tui::finder::Taught;
+use crate::tui::keymap::{self, Mode};
 use crate::tui::state::State;
 use crate::tui::update::Context;
 
@@ -44,7 +45,7 @@ impl Widget for PathPane<'_, '_> {
                 Line::styled(format!(" {done}/{total} done "), styles.page.muted).right_aligned(),
             )
             .title_bottom(Line::styled(
-                " Space tick · ← → lesson · Enter open · Esc back ",
+                keymap::border_line(Mode::Path),
                 styles.page.muted,
             ))
             .render(area, buf);
