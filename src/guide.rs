@@ -17,9 +17,9 @@ mod stats;
 pub use code::{CodeBlock, code_blocks, unrunnable_summary};
 pub(crate) use id::number;
 pub use id::{LessonId, ParseIdError, Selector};
-pub use pages::{GuideLine, NoSuchPage, Page, PageId, PageKind};
 pub use load::{BUILTIN_NAME, Diagnostics, Encoding, LineEndings, LoadError, Loaded, Warning};
 pub(crate) use outline::slug;
+pub use pages::{GuideLine, NoSuchPage, Page, PageId, PageKind};
 pub use stats::Stats;
 
 /// Lists and quotes nested deeper than this are kept, but flattened into the container at

@@ -238,7 +238,12 @@ impl Loop<'_, '_, '_> {
 
     /// Ending: waits a little for changes still on their way to the store, saying so on
     /// screen, and reports what could not be saved.
-    fn finish(&self, terminal: &mut DefaultTerminal, state: &mut State, outcome: Outcome) -> Ending {
+    fn finish(
+        &self,
+        terminal: &mut DefaultTerminal,
+        state: &mut State,
+        outcome: Outcome,
+    ) -> Ending {
         let deadline = Instant::now() + LAST_SAVES;
         if !state.saves.pending.is_empty() {
             state.message = Some("saving progress…".into());

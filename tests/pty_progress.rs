@@ -21,6 +21,7 @@ fn a_tick_in_the_tutor_is_saved_and_the_tutor_reopens_where_it_was_left() {
     tty.wait_for("the tutor", on_screen);
     tty.keys("p");
     tty.wait_for_text("0/16 done");
+    tty.wait_for_text("[ ]  1  Python syntax");
     tty.keys(" ");
     tty.wait_for_text("[x]  1  Python syntax");
     tty.keys("q");
@@ -73,6 +74,13 @@ fn an_unwritable_store_leaves_the_tutor_working_and_says_so_once() {
     tty.keys("j ");
     tty.wait_for_text("[x]  2  Functions");
     assert!(!tty.text().contains("progress not saved"), "told once");
+    // Quitting says what was lost, on the shell's screen, and fails.
     tty.keys("q");
-    assert_eq!(tty.exit_code(), 0);
+    assert_eq!(tty.exit_code(), 1);
+    tty.assert_restored();
+    let told = tty.text();
+    assert!(
+        told.contains("pyguide: progress not saved (") && told.contains("tick beginner/python"),
+        "{told}"
+    );
 }

@@ -113,7 +113,10 @@ fn an_item_lists_the_lessons_that_teach_it_and_enter_opens_one() {
     // Back returns to the path, the item still chosen.
     actions.push(Action::Back);
     let back = run(120, 40, Progress::default(), &actions);
-    assert_eq!((back.page.as_str(), back.state.path.item), ("Learning Path", 4));
+    assert_eq!(
+        (back.page.as_str(), back.state.path.item),
+        ("Learning Path", 4)
+    );
     actions.pop();
     actions.pop();
     actions.extend([Action::Right, Action::Open]);
@@ -138,7 +141,10 @@ fn the_contents_learning_path_entry_opens_the_same_checklist_with_the_stored_tic
         "{}",
         opened.screen
     );
-    assert!(!opened.screen.contains("[ ] Python syntax"), "no second checklist");
+    assert!(
+        !opened.screen.contains("[ ] Python syntax"),
+        "no second checklist"
+    );
 }
 
 #[test]
@@ -151,7 +157,11 @@ fn turning_pages_quickly_reads_nothing() {
     }
     let flipped = run(120, 40, Progress::default(), &actions);
     assert!(flipped.state.progress.pages.values().all(|p| !p.read));
-    assert!(!saves(&flipped.effects).iter().any(|c| matches!(c, Change::Read { .. })));
+    assert!(
+        !saves(&flipped.effects)
+            .iter()
+            .any(|c| matches!(c, Change::Read { .. }))
+    );
 }
 
 #[test]
@@ -176,7 +186,12 @@ fn a_lesson_is_read_when_its_end_has_been_on_screen_for_long_enough() {
     // Away from the terminal, time does not count.
     let mut away = jumped.to_vec();
     away.extend([Action::Present(false), at(start, 120.0)]);
-    assert!(!run(80, 24, Progress::default(), &away).state.progress.read("2.1"));
+    assert!(
+        !run(80, 24, Progress::default(), &away)
+            .state
+            .progress
+            .read("2.1")
+    );
 }
 
 #[test]
@@ -194,7 +209,12 @@ fn scrolling_through_a_lesson_to_its_end_reads_it() {
 #[test]
 fn m_marks_by_hand_and_unread_stays_unread_while_open() {
     let start = Instant::now();
-    let marked = run(80, 24, Progress::default(), &[Action::Section(2), Action::ToggleRead]);
+    let marked = run(
+        80,
+        24,
+        Progress::default(),
+        &[Action::Section(2), Action::ToggleRead],
+    );
     assert!(marked.state.progress.read("2.1"));
     let unread = [
         Action::Section(2),

@@ -112,7 +112,11 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
         }
     }
     // The pages around the sections, by the ids `show` takes.
-    let others: Vec<_> = guide.pages().iter().filter(|p| p.section.is_none()).collect();
+    let others: Vec<_> = guide
+        .pages()
+        .iter()
+        .filter(|p| p.section.is_none())
+        .collect();
     let key_width = others.iter().map(|p| p.key.len()).max().unwrap_or(0);
     if !others.is_empty() {
         lines.push(Line::default());

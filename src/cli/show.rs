@@ -60,10 +60,13 @@ fn choose(guide: &Guide, id: &str) -> Result<Shown, Error> {
     let selector = match id.parse::<Selector>() {
         Ok(selector) => selector,
         Err(bad) => {
-            return guide.find_page(id).map(Shown::Page).map_err(|_| Error::BadPage {
-                id: bad.0,
-                pages: other_pages(guide),
-            });
+            return guide
+                .find_page(id)
+                .map(Shown::Page)
+                .map_err(|_| Error::BadPage {
+                    id: bad.0,
+                    pages: other_pages(guide),
+                });
         }
     };
     match selector {

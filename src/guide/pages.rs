@@ -234,7 +234,12 @@ pub(crate) fn list(guide: &Guide) -> Vec<Page> {
         if !section.intro.is_empty() || section.lessons.is_empty() {
             let key = section.number.to_string();
             let named = Named::new(key, &section.title, section.line);
-            pages.push(PageKind::Section(section.number), named, Some(s), Source::Intro(s));
+            pages.push(
+                PageKind::Section(section.number),
+                named,
+                Some(s),
+                Source::Intro(s),
+            );
         }
         for (l, lesson) in section.lessons.iter().enumerate() {
             let key = lesson.id.to_string();

@@ -193,10 +193,11 @@ impl Store {
     fn write(&self, progress: &Progress) -> Result<(), StoreError> {
         let temp = with_suffix(&self.path, &format!(".tmp-{}", std::process::id()));
         // Never an empty or default document in place of the store: a failure is an error.
-        let mut text = serde_json::to_vec_pretty(progress).map_err(|source| StoreError::Encode {
-            path: self.path.clone(),
-            source,
-        })?;
+        let mut text =
+            serde_json::to_vec_pretty(progress).map_err(|source| StoreError::Encode {
+                path: self.path.clone(),
+                source,
+            })?;
         text.push(b'\n');
         let written = (|| {
             let mut file = File::create(&temp)?;
@@ -278,7 +279,9 @@ pub fn parse(bytes: &[u8]) -> Result<(Progress, Option<u32>), Damage> {
         .and_then(serde_json::Value::as_u64)
         .ok_or(Damage::NoVersion)?;
     match u32::try_from(version) {
-        Ok(VERSION) => serde_json::from_value(value).map_err(Damage::Shape).map(|p| (p, None)),
+        Ok(VERSION) => serde_json::from_value(value)
+            .map_err(Damage::Shape)
+            .map(|p| (p, None)),
         Ok(1) => {
             let old: V1 = serde_json::from_value(value).map_err(Damage::Shape)?;
             Ok((from_v1(old), None))

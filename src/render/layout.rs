@@ -231,9 +231,11 @@ impl<'a> Layout<'a> {
         };
         // A checklist item the reader ticked shows their tick, not the guide's.
         let first = item.blocks.first().map(|b| GuideLine(b.lines.first));
-        let task = item
-            .task
-            .map(|written| first.and_then(|l| self.ticks.get(&l).copied()).unwrap_or(written));
+        let task = item.task.map(|written| {
+            first
+                .and_then(|l| self.ticks.get(&l).copied())
+                .unwrap_or(written)
+        });
         match (task, list.start) {
             (Some(true), None) => ("[x]".into(), self.theme.done),
             (Some(false), None) => ("[ ]".into(), self.theme.bullet),

@@ -73,7 +73,11 @@ mod tests {
         assert_eq!(all[1].page, guide.find_page("1.1").unwrap());
         for topic in &all {
             let shown = guide.page(topic.page);
-            assert!(shown.key == topic.key || shown.section.is_some(), "{}", topic.key);
+            assert!(
+                shown.key == topic.key || shown.section.is_some(),
+                "{}",
+                topic.key
+            );
         }
     }
 }

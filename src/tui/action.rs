@@ -94,9 +94,15 @@ pub enum Action {
     Forward,
     /// Change `seq` was saved; this is the progress now on disk, other copies' changes
     /// included.
-    Saved { seq: u64, progress: Progress },
+    Saved {
+        seq: u64,
+        progress: Progress,
+    },
     /// Change `seq` could not be saved, and why.
-    NotSaved { seq: u64, why: String },
+    NotSaved {
+        seq: u64,
+        why: String,
+    },
     /// A key with no binding here, named for the hint it earns.
     Unbound(String),
 }
@@ -124,7 +130,10 @@ pub enum Effect {
     Quit,
     Suspend,
     /// Save this change to the progress store; its answer carries `seq`.
-    Save { seq: u64, change: Change },
+    Save {
+        seq: u64,
+        change: Change,
+    },
     /// Start a run of code, stopping any other.
     Run(RunOrder),
     /// Stop the run going on.

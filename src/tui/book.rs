@@ -2,8 +2,8 @@
 //! folding open to theirs. Built once from the guide; knows nothing of terminals.
 
 use crate::guide::{
-    Block, BlockKind, CodeBlock, Guide, LessonId, Lines, PageId, PageKind, Span, SpanStyle,
-    Stats, code_blocks,
+    Block, BlockKind, CodeBlock, Guide, LessonId, Lines, PageId, PageKind, Span, SpanStyle, Stats,
+    code_blocks,
 };
 
 /// A row of the sidebar.
@@ -247,6 +247,9 @@ mod tests {
         assert_eq!(all_closed, [home, Entry::Section(0), Entry::Section(1)]);
         let first_open = book.entries(&[true, false]);
         let (x, y) = (Entry::Page(page(&g, "1.1")), Entry::Page(page(&g, "1.2")));
-        assert_eq!(first_open, [home, Entry::Section(0), x, y, Entry::Section(1)]);
+        assert_eq!(
+            first_open,
+            [home, Entry::Section(0), x, y, Entry::Section(1)]
+        );
     }
 }

@@ -1,22 +1,34 @@
-//! Keys → actions, as one table. Input handling, the help overlay and the status-bar hints
-//! all read [`BINDINGS`], so what the help says is what the keys do.
+//! Keys → actions, as tables. Input handling, the help overlay, the status-bar hints and the
+//! hints on the boxes' borders all read the same [`Binding`]s, and every key's label is its
+//! [`Key::name`], so what the screen says is what the keys do.
+//!
+//! To name a key in prose ("press ] for the next page"), ask [`keys_for`] rather than typing
+//! it, so the text follows the table when a binding moves.
 
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 
 use super::action::Action;
 
+mod consent;
 mod help;
+mod hints;
+mod key;
+mod normal;
 mod path;
 mod search;
 
-pub use help::{HelpRow, MOUSE, help_rows};
+pub use consent::{CONSENT_BINDINGS, OTHER_ANSWER};
+pub use help::{HelpRow, KEYS_WIDTH, MOUSE, help_rows};
+pub use hints::{KeyHint, border_line, hints, path_hints, search_hints};
+pub use key::Key;
+pub use normal::BINDINGS;
+pub use path::PATH_BINDINGS;
+pub use search::SEARCH_BINDINGS;
 
-pub use path::{PATH_BINDINGS, PATH_HINTS};
-pub use search::{SEARCH_BINDINGS, SEARCH_HINTS};
-
-/// Which keys apply: the main screen, or the help overlay or search box on top of it.
+/// Which keys apply: the main screen, the learning path's page, or the help overlay, the
+/// search box or the question before a run on top of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Normal,
@@ -27,68 +39,47 @@ pub enum Mode {
     Consent,
 }
 
-/// Where a binding shows up as a hint in the status bar.
+/// Where a binding shows up as a hint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hint {
     None,
-    /// Whatever has focus.
+    /// In the status bar whatever has focus (for the search box and the learning path:
+    /// while they are open).
     Always,
+    /// In the status bar while the contents have focus.
     Sidebar,
+    /// In the status bar while the lesson has focus.
     Lesson,
+    /// On the bottom border of the box the mode draws (search box, learning path), which
+    /// the eye is on, instead of the status bar.
+    Border,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-}
-
-const fn key(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
-    }
-}
-
-const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
-}
-
+/// Some keys, what they do, and how the help overlay and the hints tell of them.
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
-    /// Empty for the main screen only; the help overlay's keys list `Mode::Help`.
+    /// Also a key of the help overlay ([`Mode::Help`]), not only of the main screen.
     pub in_help: bool,
-    /// The keys as the help overlay shows them.
-    pub label: &'static str,
-    /// What the keys do; empty for a binding covered by the row before it (digits).
+    /// What the keys do, for the help overlay. Empty for a binding whose keys join the row
+    /// above (the digits after 1, `k` after `j`).
     pub help: &'static str,
     pub hint: Hint,
-    /// The status-bar hint: keys and a word.
-    pub hint_text: (&'static str, &'static str),
+    /// The hint's word: "move" in "j/k move".
+    pub word: &'static str,
+    /// This binding's first key joins the previous binding's hint: "j/k", "]/[".
+    pub paired: bool,
 }
 
-const fn bind(
-    keys: &'static [Key],
-    action: Action,
-    label: &'static str,
-    help: &'static str,
-) -> Binding {
+const fn bind(keys: &'static [Key], action: Action, help: &'static str) -> Binding {
     Binding {
         keys,
         action,
         in_help: false,
-        label,
         help,
         hint: Hint::None,
-        hint_text: ("", ""),
+        word: "",
+        paired: false,
     }
 }
 
@@ -98,224 +89,63 @@ impl Binding {
         self
     }
 
-    const fn hint(mut self, hint: Hint, keys: &'static str, word: &'static str) -> Self {
+    /// A hint at `hint` that names this binding's first key and says `word`.
+    const fn hint(mut self, hint: Hint, word: &'static str) -> Self {
         self.hint = hint;
-        self.hint_text = (keys, word);
+        self.word = word;
+        self
+    }
+
+    /// The other half of the previous binding's hint: `j/k move` from `j` and `k`.
+    const fn hint_pair(mut self) -> Self {
+        self.paired = true;
         self
     }
 }
 
-const DIGITS: [[Key; 1]; 9] = [
-    [key('1')],
-    [key('2')],
-    [key('3')],
-    [key('4')],
-    [key('5')],
-    [key('6')],
-    [key('7')],
-    [key('8')],
-    [key('9')],
-];
+const fn key(c: char) -> Key {
+    Key::char(c)
+}
 
-/// Every key the main screen knows.
-pub static BINDINGS: [Binding; 41] = [
-    bind(
-        &[key('j'), code(KeyCode::Down)],
-        Action::Down,
-        "j ↓",
-        "move down / scroll down",
-    )
-    .also_in_help()
-    .hint(Hint::Sidebar, "j/k", "move"),
-    bind(
-        &[key('k'), code(KeyCode::Up)],
-        Action::Up,
-        "k ↑",
-        "move up / scroll up",
-    )
-    .also_in_help(),
-    bind(
-        &[code(KeyCode::PageDown), key(' '), ctrl('f')],
-        Action::PageDown,
-        "PgDn Space ^F",
-        "one screen down",
-    )
-    .also_in_help(),
-    bind(
-        &[code(KeyCode::PageUp), ctrl('b')],
-        Action::PageUp,
-        "PgUp ^B",
-        "one screen up",
-    )
-    .also_in_help(),
-    bind(
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "^D",
-        "half a screen down",
-    )
-    .also_in_help(),
-    bind(&[ctrl('u')], Action::HalfPageUp, "^U", "half a screen up").also_in_help(),
-    bind(
-        &[key('g'), code(KeyCode::Home)],
-        Action::Top,
-        "g Home",
-        "to the top",
-    )
-    .also_in_help(),
-    bind(
-        &[key('G'), code(KeyCode::End)],
-        Action::Bottom,
-        "G End",
-        "to the bottom",
-    )
-    .also_in_help(),
-    bind(
-        &[key('h'), code(KeyCode::Left)],
-        Action::Left,
-        "h ←",
-        "fold a section; scroll a diagram left",
-    ),
-    bind(
-        &[key('l'), code(KeyCode::Right)],
-        Action::Right,
-        "l →",
-        "unfold a section; scroll it right",
-    )
-    .hint(Hint::Lesson, SIDEWAYS_KEYS, "sideways"),
-    bind(
-        &[code(KeyCode::Enter)],
-        Action::Open,
-        "Enter",
-        "open a lesson, or fold a section",
-    )
-    .hint(Hint::Sidebar, "Enter", "open"),
-    bind(
-        &[key(']')],
-        Action::NextPage,
-        "]",
-        "next page, on across sections",
-    )
-    .hint(Hint::Lesson, "]/[", "next/previous"),
-    bind(&[key('[')], Action::PreviousPage, "[", "previous page"),
-    bind(
-        &DIGITS[0],
-        Action::Section(1),
-        "1-9",
-        "first lesson of that section",
-    ),
-    bind(&DIGITS[1], Action::Section(2), "", ""),
-    bind(&DIGITS[2], Action::Section(3), "", ""),
-    bind(&DIGITS[3], Action::Section(4), "", ""),
-    bind(&DIGITS[4], Action::Section(5), "", ""),
-    bind(&DIGITS[5], Action::Section(6), "", ""),
-    bind(&DIGITS[6], Action::Section(7), "", ""),
-    bind(&DIGITS[7], Action::Section(8), "", ""),
-    bind(&DIGITS[8], Action::Section(9), "", ""),
-    bind(
-        &[code(KeyCode::Tab)],
-        Action::FocusNext,
-        "Tab",
-        "focus: contents, lesson, code blocks",
-    )
-    .hint(Hint::Always, FOCUS_KEYS, "focus"),
-    bind(
-        &[code(KeyCode::BackTab)],
-        Action::FocusPrevious,
-        "Shift-Tab",
-        "focus back",
-    ),
-    bind(
-        &[key('}')],
-        Action::NextBlock,
-        "} {",
-        "next / previous code block",
-    ),
-    bind(&[key('{')], Action::PreviousBlock, "", ""),
-    bind(
-        &[key('x')],
-        Action::RunBlock,
-        "x",
-        "run the Python block (Esc stops it)",
-    )
-    .hint(Hint::Lesson, RUN_KEYS, "run"),
-    bind(&[key('/')], Action::Search, "/", "search the guide")
-        .also_in_help()
-        .hint(Hint::Always, "/", "search"),
-    bind(
-        &[key('n')],
-        Action::NextMatch,
-        "n",
-        "next match, on across pages",
-    ),
-    bind(&[key('N')], Action::PreviousMatch, "N", "previous match"),
-    bind(
-        &[key('p')],
-        Action::LearningPath,
-        "p",
-        "the learning path: tick weeks off",
-    )
-    .hint(Hint::Always, "p", "path"),
-    bind(
-        &[key('m')],
-        Action::ToggleRead,
-        "m",
-        "mark the lesson read, or unread",
-    ),
-    bind(
-        &[key('c')],
-        Action::Continue,
-        "c",
-        "continue: the first lesson not read",
-    ),
-    bind(
-        &[ctrl('o'), code(KeyCode::Backspace)],
-        Action::Back,
-        "^O Backspace",
-        "back to where the last jump left",
-    ),
-    bind(&[ctrl('n')], Action::Forward, "^N", "forward again"),
-    bind(
-        &[key('s')],
-        Action::ToggleSidebar,
-        "s",
-        "hide or show the contents",
-    ),
-    bind(&[key('?')], Action::ToggleHelp, "?", "this help")
-        .also_in_help()
-        .hint(Hint::Always, "?", "help"),
-    bind(
-        &[code(KeyCode::Esc)],
-        Action::Close,
-        "Esc",
-        "close the help; unmark matches",
-    )
-    .also_in_help(),
-    bind(&[key('q')], Action::Quit, "q", "quit")
-        .also_in_help()
-        .hint(Hint::Always, "q", "quit"),
-    bind(
-        &[ctrl('c')],
-        Action::Interrupt,
-        "^C",
-        "stop a run; quit when none is going",
-    )
-    .also_in_help(),
-    bind(
-        &[ctrl('z')],
-        Action::Suspend,
-        "^Z",
-        "suspend (fg brings it back)",
-    )
-    .also_in_help(),
-];
+const fn ctrl(c: char) -> Key {
+    Key::ctrl(c)
+}
 
-/// The hint for scrolling sideways, which only matters on a page wider than the pane.
-pub const SIDEWAYS_KEYS: &str = "←/→";
-/// The hint for running code, which only matters on a page with Python.
-pub const RUN_KEYS: &str = "x";
-/// The hint for switching focus, which only matters while the contents show.
-pub const FOCUS_KEYS: &str = "Tab";
+const fn code(code: KeyCode) -> Key {
+    Key::code(code)
+}
+
+/// The bindings that decode keys in `mode`.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let (table, help_only): (&'static [Binding], bool) = match mode {
+        Mode::Normal => (&BINDINGS, false),
+        Mode::Help => (&BINDINGS, true),
+        Mode::Search => (&SEARCH_BINDINGS, false),
+        Mode::Path => (&PATH_BINDINGS, false),
+        Mode::Consent => (&CONSENT_BINDINGS, false),
+    };
+    table.iter().filter(move |b| !help_only || b.in_help)
+}
+
+/// The name of the first key that does `action` in `mode`, for prose: `keys_for(Mode::Normal,
+/// &Action::NextPage)` is `"]"`. Empty when no key does it there.
+pub fn keys_for(mode: Mode, action: &Action) -> String {
+    bindings(mode)
+        .find(|b| b.action == *action)
+        .and_then(|b| b.keys.first())
+        .map(Key::name)
+        .unwrap_or_default()
+}
+
+/// The names of every key that does `action` in `mode`, separated by spaces:
+/// `"PgDn Space ^F"` for [`Action::PageDown`] on the main screen. Empty when none does.
+pub fn all_keys_for(mode: Mode, action: &Action) -> String {
+    let names: Vec<String> = bindings(mode)
+        .filter(|b| b.action == *action)
+        .flat_map(|b| b.keys.iter().map(Key::name))
+        .collect();
+    names.join(" ")
+}
 
 /// The action for a terminal event in `mode`, if it means anything.
 pub fn action(mode: Mode, event: &Event) -> Option<Action> {
@@ -333,62 +163,31 @@ fn key_action(mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    let pressed = Key {
-        code: event.code,
-        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-    };
-    if mode == Mode::Search {
-        return search::key_action(pressed, event.modifiers);
+    // Alt and Ctrl are part of the key, so Alt-q finds no binding of q's and cannot quit.
+    let pressed = Key::pressed(event);
+    if let Some(found) = bindings(mode).find(|b| b.keys.contains(&pressed)) {
+        return Some(found.action.clone());
     }
-    if mode == Mode::Path {
-        return path::key_action(pressed);
-    }
-    if mode == Mode::Consent {
+    match mode {
+        // The learning path is a page: the keys it does not take mean what they mean on
+        // any page (]/[, /, ?, Tab...).
+        Mode::Path => key_action(Mode::Normal, event),
+        Mode::Normal => named(pressed).map(Action::Unbound),
+        Mode::Search => search::typed(pressed),
         // [y/N]: only a yes runs anything.
-        let yes = !pressed.ctrl && matches!(pressed.code, KeyCode::Char('y' | 'Y'));
-        return Some(Action::Consent(yes));
-    }
-    if event.modifiers.contains(KeyModifiers::ALT) {
-        // No binding uses Alt: Alt-q must not quit as q does.
-        return (mode == Mode::Normal)
-            .then(|| named(pressed).map(|name| Action::Unbound(format!("Alt-{name}"))))
-            .flatten();
-    }
-    let found = BINDINGS
-        .iter()
-        .filter(|b| mode == Mode::Normal || b.in_help)
-        .find(|b| b.keys.contains(&pressed));
-    match found {
-        Some(b) => Some(b.action.clone()),
-        None if mode == Mode::Normal => named(pressed).map(Action::Unbound),
-        None => None,
+        Mode::Consent => Some(Action::Consent(false)),
+        Mode::Help => None,
     }
 }
 
-/// The name of the first key bound to `action` on the main screen, for notes that tell
-/// the reader what to press ("^O goes back to 2.4").
-pub fn key_name(action: &Action) -> String {
-    let found = BINDINGS.iter().find(|b| b.action == *action);
-    let key = found.and_then(|b| b.keys.first()).copied();
-    key.and_then(named)
-        .map(|name| name.replace("Ctrl-", "^"))
-        .unwrap_or_default()
-}
-
-/// A key's name for the "does nothing" hint; modifier keys alone get none.
+/// A key's name for the "does nothing" hint; keys a person presses by mistake get none
+/// (modifiers alone, arrows with Alt held).
 fn named(key: Key) -> Option<String> {
-    let name = match key.code {
-        KeyCode::Char(' ') if key.ctrl => "Ctrl-Space".into(),
-        KeyCode::Char(c) if key.ctrl => format!("Ctrl-{c}"),
-        KeyCode::Char(' ') => "Space".into(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::F(n) => format!("F{n}"),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Delete => "Delete".into(),
-        KeyCode::Insert => "Insert".into(),
-        _ => return None,
-    };
-    Some(name)
+    let worth = matches!(
+        key.code,
+        KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Backspace | KeyCode::Delete | KeyCode::Insert
+    );
+    worth.then(|| key.name())
 }
 
 fn mouse_action(event: &MouseEvent) -> Option<Action> {
@@ -399,22 +198,6 @@ fn mouse_action(event: &MouseEvent) -> Option<Action> {
         MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
         _ => None,
     }
-}
-
-/// The status-bar hints for a focus, most useful first.
-pub fn hints(sidebar_focused: bool) -> impl Iterator<Item = (&'static str, &'static str)> {
-    let wanted = if sidebar_focused {
-        Hint::Sidebar
-    } else {
-        Hint::Lesson
-    };
-    let of = move |kind: Hint| {
-        BINDINGS
-            .iter()
-            .filter(move |b| b.hint == kind)
-            .map(|b| b.hint_text)
-    };
-    of(wanted).chain(of(Hint::Always))
 }
 
 #[cfg(test)]

@@ -1,71 +1,59 @@
-//! Keys on the learning path: move among the items, tick them, open the lessons that teach
-//! them.
+//! Keys on the learning path's page: move among the items, tick them, open the lessons
+//! that teach them. Keys this table does not take mean what they do on any page.
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Binding, Key, bind, code, ctrl, key};
+use super::{Binding, Hint, bind, code, ctrl, key};
 use crate::tui::action::Action;
 
-pub static PATH_BINDINGS: [Binding; 13] = [
+/// The learning path's keys, in the order the help overlay lists them. Its border names
+/// the ones for ticking and opening; the status bar, the rest worth knowing.
+pub static PATH_BINDINGS: [Binding; 14] = [
     bind(
         &[key('j'), code(KeyCode::Down)],
         Action::Down,
-        "j k ↓ ↑",
         "choose an item",
+    )
+    .hint(Hint::Always, "choose"),
+    bind(&[key('k'), code(KeyCode::Up)], Action::Up, "").hint_pair(),
+    bind(
+        &[code(KeyCode::PageDown)],
+        Action::PageDown,
+        "half a screen of items on or back",
     ),
-    bind(&[key('k'), code(KeyCode::Up)], Action::Up, "", ""),
+    bind(&[code(KeyCode::PageUp)], Action::PageUp, ""),
+    bind(
+        &[key('g'), code(KeyCode::Home)],
+        Action::Top,
+        "the first or the last item",
+    ),
+    bind(&[key('G'), code(KeyCode::End)], Action::Bottom, ""),
     bind(
         &[key(' '), key('x')],
         Action::Tick,
-        "Space",
         "tick or untick (saved at once)",
-    ),
+    )
+    .hint(Hint::Border, "tick"),
     bind(
-        &[
-            key('h'),
-            key('l'),
-            code(KeyCode::Left),
-            code(KeyCode::Right),
-        ],
-        Action::Right,
-        "← →",
-        "choose among the item's lessons",
-    ),
+        &[code(KeyCode::Left), key('h')],
+        Action::Left,
+        "choose among its lessons",
+    )
+    .hint(Hint::Border, "lesson"),
+    bind(&[code(KeyCode::Right), key('l')], Action::Right, "").hint_pair(),
     bind(
         &[code(KeyCode::Enter)],
         Action::Open,
-        "Enter",
         "open the chosen lesson",
-    ),
-    bind(&[code(KeyCode::PageDown)], Action::PageDown, "", ""),
-    bind(&[code(KeyCode::PageUp)], Action::PageUp, "", ""),
-    bind(&[key('g'), code(KeyCode::Home)], Action::Top, "", ""),
-    bind(&[key('G'), code(KeyCode::End)], Action::Bottom, "", ""),
+    )
+    .hint(Hint::Border, "open"),
     bind(
         &[code(KeyCode::Esc), key('p')],
         Action::Close,
-        "Esc p",
-        "back to the page",
-    ),
-    bind(&[key('q')], Action::Quit, "q", "quit"),
-    bind(&[ctrl('c')], Action::Interrupt, "", ""),
-    bind(&[ctrl('z')], Action::Suspend, "", ""),
+        "back to where you were",
+    )
+    .hint(Hint::Border, "back"),
+    bind(&[key('q')], Action::Quit, "quit").hint(Hint::Always, "quit"),
+    bind(&[ctrl('c')], Action::Interrupt, "stop a run, or quit"),
+    bind(&[ctrl('z')], Action::Suspend, "suspend (fg brings it back)"),
 ];
-
-/// What the status bar suggests on the learning path.
-pub const PATH_HINTS: [(&str, &str); 4] = [
-    ("Space", "tick"),
-    ("Enter", "open lesson"),
-    ("Esc", "back"),
-    ("q", "quit"),
-];
-
-/// The action for a key pressed on the learning path.
-pub(super) fn key_action(pressed: Key) -> Option<Action> {
-    let found = PATH_BINDINGS.iter().find(|b| b.keys.contains(&pressed))?;
-    // ← and → both cycle; which way is told by the key.
-    match (pressed.code, &found.action) {
-        (KeyCode::Left | KeyCode::Char('h'), Action::Right) => Some(Action::Left),
-        (_, action) => Some(action.clone()),
-    }
-}

@@ -1,5 +1,5 @@
 use super::*;
-use ratatui::crossterm::event::KeyEventState;
+use ratatui::crossterm::event::{KeyEventState, KeyModifiers};
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent {
@@ -119,13 +119,21 @@ fn only_a_yes_agrees_to_run_code() {
     assert_eq!(action(c, &ctrl_y), Some(Action::Consent(false)));
 }
 
+/// Every table that decodes keys, by name for the messages.
+const TABLES: [(&str, &[Binding]); 4] = [
+    ("main", &BINDINGS),
+    ("search", &SEARCH_BINDINGS),
+    ("path", &PATH_BINDINGS),
+    ("consent", &CONSENT_BINDINGS),
+];
+
 #[test]
 fn no_key_is_bound_twice() {
-    for table in [&BINDINGS[..], &SEARCH_BINDINGS[..]] {
+    for (name, table) in TABLES {
         let mut seen = Vec::new();
         for b in table {
             for k in b.keys {
-                assert!(!seen.contains(k), "{k:?} is bound twice");
+                assert!(!seen.contains(k), "{k:?} is bound twice in {name}");
                 seen.push(*k);
             }
         }
@@ -133,11 +141,29 @@ fn no_key_is_bound_twice() {
 }
 
 #[test]
-fn every_binding_is_documented_or_follows_one_that_is() {
-    for table in [&BINDINGS[..], &SEARCH_BINDINGS[..]] {
-        assert!(!table[0].help.is_empty());
+fn every_binding_has_keys_and_is_documented_or_follows_one_that_is() {
+    for (name, table) in TABLES {
+        assert!(!table[0].help.is_empty(), "{name} starts without help");
         for b in table {
-            assert_eq!(b.label.is_empty(), b.help.is_empty(), "{:?}", b.action);
+            assert!(!b.keys.is_empty(), "{:?} in {name} has no keys", b.action);
+        }
+    }
+}
+
+#[test]
+fn a_hint_pair_is_the_second_half_of_a_hint() {
+    for (name, table) in TABLES {
+        for (i, b) in table.iter().enumerate() {
+            assert!(b.hint == Hint::None || !b.word.is_empty(), "{:?}", b.action);
+            if b.paired {
+                assert_eq!(b.hint, Hint::None, "{:?} in {name}", b.action);
+                let before = i.checked_sub(1).map(|j| &table[j]);
+                assert!(
+                    before.is_some_and(|a| a.hint != Hint::None && !a.paired),
+                    "{:?} in {name} pairs with no hint",
+                    b.action
+                );
+            }
         }
     }
 }
@@ -174,14 +200,71 @@ fn in_the_search_box_letters_type_and_commands_edit() {
 
 #[test]
 fn hints_depend_on_focus() {
-    let sidebar: Vec<_> = hints(true).collect();
-    let lesson: Vec<_> = hints(false).collect();
-    assert!(sidebar.contains(&("Enter", "open")));
-    assert!(!lesson.contains(&("Enter", "open")));
-    assert!(lesson.contains(&("←/→", "sideways")));
-    for common in [("?", "help"), ("q", "quit")] {
-        assert!(sidebar.contains(&common) && lesson.contains(&common));
+    let shown = |hints: Vec<KeyHint>| -> Vec<(String, &str)> {
+        hints.into_iter().map(|h| (h.keys, h.word)).collect()
+    };
+    let sidebar = shown(hints(true));
+    let lesson = shown(hints(false));
+    let has = |all: &[(String, &str)], keys: &str, word: &str| {
+        all.iter().any(|(k, w)| k == keys && *w == word)
+    };
+    assert!(has(&sidebar, "j/k", "move") && has(&sidebar, "Enter", "open"));
+    assert!(!has(&lesson, "Enter", "open"));
+    assert!(has(&lesson, "←/→", "sideways") && has(&lesson, "]/[", "next/previous"));
+    for (keys, word) in [("?", "help"), ("q", "quit")] {
+        assert!(has(&sidebar, keys, word) && has(&lesson, keys, word));
     }
+    // Help and quit matter most: they come last, and are the last to be dropped.
+    assert_eq!(lesson.last(), Some(&("q".to_string(), "quit")));
+}
+
+#[test]
+fn hints_carry_their_action() {
+    let sideways = hints(false).into_iter().find(|h| h.word == "sideways");
+    assert_eq!(sideways.map(|h| h.action), Some(&Action::Left));
+    let quit = path_hints().into_iter().find(|h| h.word == "quit");
+    assert_eq!(quit.map(|h| h.action), Some(&Action::Quit));
+}
+
+#[test]
+fn the_boxes_and_the_status_bar_name_their_keys_from_the_tables() {
+    assert_eq!(
+        border_line(Mode::Path),
+        " Space tick · ←/→ lesson · Enter open · Esc back "
+    );
+    assert_eq!(
+        border_line(Mode::Search),
+        " ↑/↓ choose · Enter open · Esc close "
+    );
+    assert_eq!(border_line(Mode::Normal), "");
+    let keys = |hints: Vec<KeyHint>| -> Vec<String> {
+        hints
+            .into_iter()
+            .map(|h| format!("{} {}", h.keys, h.word))
+            .collect()
+    };
+    assert_eq!(keys(path_hints()), ["j/k choose", "q quit"]);
+    assert_eq!(
+        keys(search_hints()),
+        ["PgDn/PgUp more results", "^W/^U delete", "^C quit"]
+    );
+}
+
+#[test]
+fn prose_names_keys_from_the_tables() {
+    assert_eq!(keys_for(Mode::Normal, &Action::NextPage), "]");
+    assert_eq!(keys_for(Mode::Normal, &Action::PreviousPage), "[");
+    assert_eq!(keys_for(Mode::Normal, &Action::PageDown), "PgDn");
+    assert_eq!(
+        all_keys_for(Mode::Normal, &Action::PageDown),
+        "PgDn Space ^F"
+    );
+    assert_eq!(keys_for(Mode::Path, &Action::Tick), "Space");
+    assert_eq!(all_keys_for(Mode::Search, &Action::Down), "↓ ^N ^J");
+    assert_eq!(keys_for(Mode::Help, &Action::Close), "Esc");
+    // The help overlay reads only some of the main screen's keys.
+    assert_eq!(keys_for(Mode::Help, &Action::NextPage), "");
+    assert_eq!(keys_for(Mode::Consent, &Action::Consent(true)), "y");
 }
 
 #[test]
@@ -228,16 +311,58 @@ fn alt_keys_are_not_their_plain_keys() {
 }
 
 #[test]
-fn help_text_fits_the_narrowest_help_box() {
-    // At 60 columns (the smallest layout) the box is 56 wide: 54 inside, 15 for the keys
-    // and a margin of 2, which leaves 37 for what they do.
-    for row in help_rows() {
-        if let HelpRow::Key(keys, text) = row {
-            assert!(keys.chars().count() < 15, "{keys}");
-            assert!(
-                text.chars().count() <= 37,
-                "{text:?} is too long for the help box"
-            );
-        }
+fn alt_chords_are_not_their_plain_keys_anywhere() {
+    let alt = |code| press(code, KeyModifiers::ALT);
+    let unbound = |name: &str| Some(Action::Unbound(name.into()));
+    assert_eq!(
+        action(Mode::Path, &alt(KeyCode::Char('j'))),
+        unbound("Alt-j")
+    );
+    assert_eq!(action(Mode::Search, &alt(KeyCode::Left)), None);
+    // Alt-← and Alt-→ go back and forward, as in browsers; never left and right.
+    assert_eq!(action(Mode::Path, &alt(KeyCode::Left)), Some(Action::Back));
+    assert_eq!(
+        action(Mode::Normal, &alt(KeyCode::Right)),
+        Some(Action::Forward)
+    );
+    assert_eq!(
+        action(Mode::Consent, &alt(KeyCode::Char('y'))),
+        Some(Action::Consent(false))
+    );
+}
+
+#[test]
+fn on_the_path_left_and_right_choose_among_the_lessons() {
+    let p = Mode::Path;
+    for (code, to) in [
+        (KeyCode::Left, Action::Left),
+        (KeyCode::Char('h'), Action::Left),
+        (KeyCode::Right, Action::Right),
+        (KeyCode::Char('l'), Action::Right),
+        (KeyCode::Char(' '), Action::Tick),
+        (KeyCode::Char('x'), Action::Tick),
+        (KeyCode::Char('p'), Action::Close),
+    ] {
+        assert_eq!(
+            action(p, &press(code, KeyModifiers::NONE)),
+            Some(to),
+            "{code:?}"
+        );
     }
+    // The path is a page: the keys it does not take mean what they mean on any page.
+    assert_eq!(action(p, &char_key('/')), Some(Action::Search));
+    assert_eq!(action(p, &char_key(']')), Some(Action::NextPage));
+}
+
+#[test]
+fn an_unbound_key_is_named_as_the_help_names_keys() {
+    let n = Mode::Normal;
+    assert_eq!(
+        action(n, &press(KeyCode::Char('x'), KeyModifiers::CONTROL)),
+        Some(Action::Unbound("^X".into()))
+    );
+    assert_eq!(
+        action(n, &press(KeyCode::F(5), KeyModifiers::NONE)),
+        Some(Action::Unbound("F5".into()))
+    );
 }

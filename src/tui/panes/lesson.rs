@@ -9,8 +9,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::marks::{Neighbours, mark_row};
 use super::path::PathPane;
-use crate::guide::GuideLine;
 use super::scrollbar;
+use crate::guide::GuideLine;
 use crate::render::{display_width, fit};
 use crate::tui::state::{Focus, State};
 use crate::tui::theme::Styles;
@@ -33,20 +33,22 @@ impl Widget for LessonPane<'_, '_> {
             styles.border
         };
         let title = self.breadcrumb(usize::from(area.width).saturating_sub(4));
-        Block::bordered()
+        let frame = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(border)
-            .title(title)
-            .render(area, buf);
+            .title(title);
         let body = self.body;
         if state.on_path() {
             let path = PathPane {
                 state,
                 ctx: self.ctx,
             };
+            path.frame(frame, state.focus == Focus::Lesson)
+                .render(area, buf);
             path.render(body, buf);
             return;
         }
+        frame.render(area, buf);
         match self.ctx.pages.get(state.page, self.width) {
             Ok(page) => {
                 let height = usize::from(body.height);

@@ -11,6 +11,8 @@ use ratatui::widgets::{Block, BorderType, Widget};
 use super::scrollbar;
 use crate::render::hard_wrap;
 use crate::run::{self, OUTPUT_CAP, Status, Stream};
+use crate::tui::action::Action;
+use crate::tui::keymap::{Mode, keys_for};
 use crate::tui::state::{RunView, State};
 use crate::tui::theme::Styles;
 
@@ -25,11 +27,7 @@ pub struct OutputPane<'a> {
 impl Widget for OutputPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (view, styles) = (self.view, self.styles);
-        let keys = if view.running() {
-            " Esc stops "
-        } else {
-            " x runs again · Esc closes "
-        };
+        let keys = bottom_title(view.running());
         Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(styles.border_focused)
@@ -53,6 +51,18 @@ impl Widget for OutputPane<'_> {
             buf.set_line(body.x, y, &line, body.width);
         }
         scrollbar(buf, area, total, room, first, styles.border_focused);
+    }
+}
+
+/// " Esc stops " while the program runs; " x runs again · Esc closes " after.
+fn bottom_title(running: bool) -> String {
+    let close = keys_for(Mode::Normal, &Action::Close);
+    match running {
+        true => format!(" {close} stops "),
+        false => {
+            let run = keys_for(Mode::Normal, &Action::RunBlock);
+            format!(" {run} runs again · {close} closes ")
+        }
     }
 }
 

@@ -5,11 +5,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::guide::{Item, Phase};
 use crate::render::{display_width, fit, printable_line};
 use crate::tui::finder::Taught;
+use crate::tui::keymap::{self, Mode};
 use crate::tui::state::State;
 use crate::tui::update::Context;
 
@@ -54,6 +55,22 @@ impl Widget for PathPane<'_, '_> {
 }
 
 impl<'g> PathPane<'_, 'g> {
+    /// The lesson pane's frame around the path: how much is done on its top border and,
+    /// while it has focus, its keys on the bottom one.
+    pub fn frame<'f>(&self, frame: Block<'f>, focused: bool) -> Block<'f> {
+        let styles = self.ctx.styles;
+        let (done, total) = self.count(self.ctx.book.guide.items());
+        let done = Line::styled(format!(" {done}/{total} done "), styles.page.muted);
+        let frame = frame.title(done.right_aligned());
+        match focused {
+            true => frame.title_bottom(Line::styled(
+                keymap::border_line(Mode::Path),
+                styles.page.muted,
+            )),
+            false => frame,
+        }
+    }
+
     fn rows(&self) -> Vec<Row<'g>> {
         let guide: &'g crate::guide::Guide = self.ctx.book.guide;
         let mut rows = vec![Row::Overall, Row::Blank];

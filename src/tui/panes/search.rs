@@ -9,10 +9,11 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use super::lesson::draw_from;
 use super::marks::restyle;
 use super::scrollbar;
-use crate::render::{display_width, fit, printable_line};
 use crate::guide::PageKind;
+use crate::render::{display_width, fit, printable_line};
 use crate::search::{Hit, Query, Snippet};
 use crate::tui::geometry::{RESULT_ROWS, SearchBox};
+use crate::tui::keymap::{self, Mode};
 use crate::tui::state::State;
 use crate::tui::update::Context;
 
@@ -44,7 +45,7 @@ impl Widget for SearchPane<'_, '_> {
             .title(Line::styled(" Search ", styles.pane_title))
             .title(Line::styled(count, styles.page.muted).right_aligned())
             .title_bottom(Line::styled(
-                " ↑↓ choose · Enter open · Esc close ",
+                keymap::border_line(Mode::Search),
                 styles.page.muted,
             ))
             .render(areas.frame, buf);

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::render::{display_width, fit};
-use crate::tui::keymap;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, KeyHint, Mode};
 use crate::tui::state::{Focus, Overlay, State};
 use crate::tui::update::Context;
 
@@ -43,8 +44,13 @@ impl Widget for StatusBar<'_, '_> {
 }
 
 impl StatusBar<'_, '_> {
-    /// "line 12/230  5%", plus the column when scrolled sideways.
+    /// "line 12/230  5%", plus the column when scrolled sideways; on the learning path,
+    /// "item 5/16".
     fn position(&self) -> String {
+        if self.state.on_path() {
+            let items = self.ctx.book.guide.items().count();
+            return format!("item {}/{items}", (self.state.path.item + 1).min(items));
+        }
         let (total, _) = self.ctx.pages.extent(self.state.page, self.width);
         let top = self.state.scroll.min(total.saturating_sub(1));
         let bottom = (top + self.height).min(total);
@@ -63,19 +69,15 @@ impl StatusBar<'_, '_> {
     /// in the list, matter most).
     fn hints(&self, room: usize) -> Line<'static> {
         let styles = self.ctx.styles;
-        let code = self.ctx.book.code(self.state.page);
-        let python = code.iter().any(crate::guide::CodeBlock::is_python);
-        let all: Vec<_> = match self.state.overlay {
-            Some(Overlay::Search) => keymap::SEARCH_HINTS.to_vec(),
+        let all: Vec<KeyHint> = match self.state.overlay {
+            Some(Overlay::Search) => keymap::search_hints(),
+            _ if self.state.mode() == Mode::Path => keymap::path_hints(),
             _ => keymap::hints(self.state.focus == Focus::Sidebar)
-                .filter(|&(keys, _)| self.wide || keys != keymap::SIDEWAYS_KEYS)
-                .filter(|&(keys, _)| {
-                    self.state.sidebar || !code.is_empty() || keys != keymap::FOCUS_KEYS
-                })
-                .filter(|&(keys, _)| python || keys != keymap::RUN_KEYS)
+                .into_iter()
+                .filter(|hint| self.useful(hint.action))
                 .collect(),
         };
-        let cost = |(keys, word): &(&str, &str)| display_width(keys) + display_width(word) + 3;
+        let cost = |h: &KeyHint| display_width(&h.keys) + display_width(h.word) + 3;
         let mut total: usize = all.iter().map(cost).sum();
         let mut first = 0;
         while total > room && first < all.len() {
@@ -83,10 +85,23 @@ impl StatusBar<'_, '_> {
             first += 1;
         }
         let mut spans = Vec::new();
-        for &(keys, word) in &all[first..] {
-            spans.push(Span::styled(keys, styles.status_key));
-            spans.push(Span::styled(format!(" {word}  "), styles.status));
+        for hint in all.into_iter().skip(first) {
+            spans.push(Span::styled(hint.keys, styles.status_key));
+            spans.push(Span::styled(format!(" {}  ", hint.word), styles.status));
         }
         Line::from(spans)
+    }
+
+    /// Whether a main-screen hint's keys have something to do here: scrolling sideways
+    /// needs a page wider than the pane, running needs Python on the page, and moving focus
+    /// needs the contents or code blocks to move it to.
+    fn useful(&self, action: &Action) -> bool {
+        let code = self.ctx.book.code(self.state.page);
+        match action {
+            Action::Left | Action::Right => self.wide,
+            Action::RunBlock => code.iter().any(crate::guide::CodeBlock::is_python),
+            Action::FocusNext => self.state.sidebar || !code.is_empty(),
+            _ => true,
+        }
     }
 }

@@ -128,7 +128,10 @@ mod tests {
         assert!(!r.is_read(100, 30));
         assert_eq!(r.due(100), None, "nothing to wait for");
         r.saw(70, 30, 100);
-        assert!(r.is_read(100, 30), "read for long enough, and now at its end");
+        assert!(
+            r.is_read(100, 30),
+            "read for long enough, and now at its end"
+        );
     }
 
     #[test]
@@ -138,7 +141,10 @@ mod tests {
             through.saw(top, 30, 100);
         }
         through.saw(70, 30, 100);
-        assert!(!through.is_read(100, 30), "in less time than it takes to read");
+        assert!(
+            !through.is_read(100, 30),
+            "in less time than it takes to read"
+        );
         through.tick(t + SHORTEST, true);
         assert!(through.is_read(100, 30));
 

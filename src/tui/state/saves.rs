@@ -66,7 +66,9 @@ impl Saves {
 
     /// Everything not on disk: changes that failed, then those still on their way.
     pub fn unsaved(&self) -> impl Iterator<Item = &Change> {
-        self.failed.iter().chain(self.pending.iter().map(|(_, c)| c))
+        self.failed
+            .iter()
+            .chain(self.pending.iter().map(|(_, c)| c))
     }
 }
 

@@ -5,10 +5,10 @@ use ratatui::layout::Size;
 
 use super::{Context, page_height, path, search, sidebar, text_width};
 use crate::guide::{GuideLine, PageId};
-use crate::tui::finder::Place;
-use crate::tui::keymap;
-use crate::tui::state::{Focus, Overlay, State};
 use crate::tui::action::Action;
+use crate::tui::finder::Place;
+use crate::tui::keymap::{self, Mode};
+use crate::tui::state::{Focus, Overlay, State};
 
 /// Opens `page` where it was last left (else at its top), reveals it in the sidebar and
 /// gives the lesson focus. Leaving another page is a step back can retrace.
@@ -25,7 +25,7 @@ pub(super) fn leave_here(state: &mut State, ctx: &Context) {
     state.history.leave(here);
     if !state.history.told {
         state.history.told = true;
-        let back = keymap::key_name(&Action::Back);
+        let back = keymap::keys_for(Mode::Normal, &Action::Back);
         let note = format!("{back} goes back to {}", ctx.book.short_name(here.page));
         state.message = Some(match state.message.take() {
             Some(message) => format!("{message} · {note}"),
@@ -113,11 +113,11 @@ fn arrive(state: &mut State, ctx: &Context, place: Place, way: &str) {
     let name = ctx.book.short_name(place.page);
     let mut note = format!("{way} at {name}");
     if let Some(behind) = state.history.behind() {
-        let key = keymap::key_name(&Action::Back);
+        let key = keymap::keys_for(Mode::Normal, &Action::Back);
         note.push_str(&format!(" · {key} to {}", ctx.book.short_name(behind.page)));
     }
     if let Some(ahead) = state.history.ahead() {
-        let key = keymap::key_name(&Action::Forward);
+        let key = keymap::keys_for(Mode::Normal, &Action::Forward);
         note.push_str(&format!(" · {key} to {}", ctx.book.short_name(ahead.page)));
     }
     state.message = Some(note);

@@ -69,10 +69,12 @@ fn target(state: &mut State, ctx: &Context, code: &[CodeBlock]) -> Option<usize>
         .or(python.first())
         .copied();
     if chosen.is_none() {
-        state.message = Some(match unrunnable_summary(ctx.book.guide.blocks(state.page)) {
-            Some(what) => format!("this page has no Python to run, only {what}"),
-            None => "this page has no code to run".into(),
-        });
+        state.message = Some(
+            match unrunnable_summary(ctx.book.guide.blocks(state.page)) {
+                Some(what) => format!("this page has no Python to run, only {what}"),
+                None => "this page has no code to run".into(),
+            },
+        );
     }
     chosen
 }

@@ -374,7 +374,9 @@ fn quitting_is_an_effect_for_the_loop() {
 /// The effects but the saves (quitting saves the place first).
 fn quits(effects: Vec<Effect>) -> Vec<Effect> {
     let others = effects.into_iter();
-    others.filter(|e| !matches!(e, Effect::Save { .. })).collect()
+    others
+        .filter(|e| !matches!(e, Effect::Save { .. }))
+        .collect()
 }
 
 #[test]
