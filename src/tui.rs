@@ -133,6 +133,7 @@ fn session(ctx: &Context, saver: Saver, runs: &Runs) -> Result<Ending, Error> {
         runner: Runner::new(runs, tx),
         saves: saver.spawn(move |answer| drop(answers.send(Wake::Store(answer)))),
         rx,
+        running: None,
     };
     let outcome = loop_.run(&mut terminal.0, &mut state);
     drop(terminal);
@@ -146,29 +147,42 @@ struct Loop<'a, 'c, 'g> {
     runner: Runner,
     saves: Sender<saver::Order>,
     rx: Receiver<Wake>,
+    /// The program running, if any. Dropped on the way out, however the loop ends: that
+    /// stops it.
+    running: Option<Running>,
 }
 
 impl Loop<'_, '_, '_> {
     /// Draws, waits, updates, performs effects, until the reader quits or a signal comes.
-    fn run(&self, terminal: &mut DefaultTerminal, state: &mut State) -> Result<Ending, Error> {
-        let ctx = self.ctx;
+    fn run(mut self, terminal: &mut DefaultTerminal, state: &mut State) -> Result<Ending, Error> {
         state.python = self.runner.python();
-        // Dropped on the way out, however the loop ends: that stops a program still running.
-        let mut running: Option<Running> = None;
         let mut warmed = false;
         loop {
+            // The size may have changed since the last resize event: draw for the real one.
+            let size = terminal.size().map_err(Error::Terminal)?;
+            if size != state.size {
+                let resized = Action::Resize(size.width, size.height);
+                if let Some(outcome) = self.act(terminal, state, resized)? {
+                    return Ok(self.finish(terminal, state, outcome));
+                }
+            }
             self.draw(terminal, state)?;
             if !warmed {
                 // The first frame is up; load the highlighter while the user reads it.
-                let theme = ctx.styles.page.clone();
+                let theme = self.ctx.styles.page.clone();
                 std::thread::spawn(move || warm_up(&theme));
                 warmed = true;
             }
             let first = next_wake(&self.rx, self.deadline(state))?;
-            update(state, Action::Clock(Instant::now()), ctx);
+            // The time first: a lesson may have been read for long enough by now.
+            if let Some(outcome) = self.act(terminal, state, Action::Clock(Instant::now()))? {
+                return Ok(self.finish(terminal, state, outcome));
+            }
             // Take everything already waiting (a resize storm, a held key, a program's
-            // output) before drawing again.
-            for wake in first.into_iter().chain(self.rx.try_iter()) {
+            // output) before drawing again, each key decoded in the mode the keys before
+            // it left.
+            let mut wakes = first;
+            while let Some(wake) = wakes.take().or_else(|| self.rx.try_recv().ok()) {
                 let action = match wake {
                     Wake::Input(event) => match keymap::action(state.mode(), &event) {
                         Some(action) => action,
@@ -179,21 +193,14 @@ impl Loop<'_, '_, '_> {
                     Wake::Run(id, event) => Action::Ran { id, event },
                     Wake::Store(answer) => answer,
                 };
-                for effect in update(state, action, ctx) {
-                    if let Some(outcome) = self.perform(terminal, state, effect, &mut running)? {
-                        return Ok(self.finish(terminal, state, outcome));
-                    }
+                if let Some(outcome) = self.act(terminal, state, action)? {
+                    return Ok(self.finish(terminal, state, outcome));
                 }
             }
         }
     }
 
-    fn draw(&self, terminal: &mut DefaultTerminal, state: &mut State) -> Result<(), Error> {
-        // The size may have changed since the last resize event: draw for the real one.
-        let size = terminal.size().map_err(Error::Terminal)?;
-        if size != state.size {
-            update(state, Action::Resize(size.width, size.height), self.ctx);
-        }
+    fn draw(&self, terminal: &mut DefaultTerminal, state: &State) -> Result<(), Error> {
         terminal
             .draw(|frame| view::draw(frame, state, self.ctx))
             .map_err(Error::Terminal)?;
@@ -208,13 +215,28 @@ impl Loop<'_, '_, '_> {
         tick.into_iter().chain(read).min()
     }
 
+    /// Updates the state with `action` and does every effect it asks for, in order; the
+    /// outcome when the tutor should end.
+    fn act(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        state: &mut State,
+        action: Action,
+    ) -> Result<Option<Outcome>, Error> {
+        for effect in update(state, action, self.ctx) {
+            if let Some(outcome) = self.perform(terminal, state, effect)? {
+                return Ok(Some(outcome));
+            }
+        }
+        Ok(None)
+    }
+
     /// Does what `update` asked; the outcome when the tutor should end.
     fn perform(
-        &self,
+        &mut self,
         terminal: &mut DefaultTerminal,
         state: &mut State,
         effect: Effect,
-        running: &mut Option<Running>,
     ) -> Result<Option<Outcome>, Error> {
         match effect {
             Effect::Quit => return Ok(Some(Outcome::Quit)),
@@ -222,16 +244,17 @@ impl Loop<'_, '_, '_> {
             Effect::Save { seq, change } => {
                 if self.saves.send((seq, change)).is_err() {
                     let why = "the saver stopped".to_string();
-                    update(state, Action::NotSaved { seq, why }, self.ctx);
+                    // An answer asks for nothing more.
+                    drop(update(state, Action::NotSaved { seq, why }, self.ctx));
                 }
             }
             Effect::Run(order) => {
                 let id = order.id;
-                if let Err(why) = self.runner.start(order, running) {
-                    update(state, Action::RunFailed { id, why }, self.ctx);
+                if let Err(why) = self.runner.start(order, &mut self.running) {
+                    drop(update(state, Action::RunFailed { id, why }, self.ctx));
                 }
             }
-            Effect::StopRun => running.iter().for_each(Running::stop),
+            Effect::StopRun => self.running.iter().for_each(Running::stop),
         }
         Ok(None)
     }
@@ -252,6 +275,7 @@ impl Loop<'_, '_, '_> {
         while !state.saves.pending.is_empty() {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
+                // An answer asks for nothing more.
                 Ok(Wake::Store(answer)) => drop(update(state, answer, self.ctx)),
                 Ok(_) => {}
                 Err(_) => break,

@@ -2,6 +2,7 @@
 //! on disk for the command line, and the tutor reopens where it was left.
 
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 mod common;
 
@@ -83,4 +84,175 @@ fn an_unwritable_store_leaves_the_tutor_working_and_says_so_once() {
         told.contains("pyguide: progress not saved (") && told.contains("tick beginner/python"),
         "{told}"
     );
+}
+
+fn path_json(store: &std::path::Path) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_pyguide"))
+        .arg("--progress")
+        .arg(store)
+        .args(["path", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn done_numbers(path: &serde_json::Value) -> Vec<u64> {
+    let phases = path["phases"].as_array().unwrap().iter();
+    let items = phases.flat_map(|p| p["items"].as_array().unwrap().iter());
+    let done = items.filter(|i| i["done"] == true);
+    done.map(|i| i["n"].as_u64().unwrap()).collect()
+}
+
+/// The store's lock file, as `pyguide progress where` names it on its second line.
+fn lock_file(store: &std::path::Path) -> std::path::PathBuf {
+    let out = Command::new(env!("CARGO_BIN_EXE_pyguide"))
+        .arg("--progress")
+        .arg(store)
+        .args(["progress", "where"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], store.to_str().unwrap());
+    std::path::PathBuf::from(lines[1])
+}
+
+#[test]
+fn ticks_from_the_command_line_show_on_the_contents_learning_path_and_ticks_there_are_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("progress.json");
+    let check = Command::new(env!("CARGO_BIN_EXE_pyguide"))
+        .arg("--progress")
+        .arg(&store)
+        .args(["check", "1", "2", "10"])
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+    let mut tty = Tty::with_store(100, 30, &store, &[]);
+    tty.wait_for("the tutor", on_screen);
+    // Home, sections 1-8, then Learning Path: the contents' own entry.
+    tty.keys(&"j".repeat(9));
+    tty.keys("\r");
+    tty.wait_for_text("3/16 done");
+    for ticked in ["[x]  1  Python", "[x]  2  Functions", "[x] 10  Memory"] {
+        tty.wait_for_text(ticked);
+    }
+    assert!(
+        !tty.text().contains("[ ] Python syntax"),
+        "no second checklist"
+    );
+    // Item 4, ticked there.
+    tty.keys("jjj ");
+    tty.wait_for_text("[x]  4  Basic NumPy");
+    tty.keys("q");
+    assert_eq!(tty.exit_code(), 0);
+    assert_eq!(done_numbers(&path_json(&store)), [1, 2, 4, 10]);
+}
+
+#[test]
+fn a_lesson_read_for_long_enough_is_saved_as_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("progress.json");
+    let mut tty = Tty::with_store(120, 40, &store, &[]);
+    tty.wait_for("the tutor", on_screen);
+    // 1.1 fits the screen: its end shows at once; 2 s of reading mark it, with no key.
+    tty.keys("1");
+    tty.wait_for_text("1.1 Data Types");
+    assert!(!tty.text().contains("1.1 read ✓"), "not at once");
+    tty.wait_for_text("1.1 read ✓");
+    tty.keys("q");
+    assert_eq!(tty.exit_code(), 0);
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&store).unwrap()).unwrap();
+    assert_eq!(saved["pages"]["1.1"]["read"], true, "{saved}");
+}
+
+/// Holds the store's lock as another pyguide saving would, until dropped.
+fn hold_lock(store: &std::path::Path) -> std::fs::File {
+    let lock = lock_file(store);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .unwrap();
+    file.lock().unwrap();
+    file
+}
+
+/// How long the screen takes to show `text` after `keys`.
+fn answer_time(tty: &mut Tty, keys: &str, text: &str) -> Duration {
+    let start = Instant::now();
+    tty.keys(keys);
+    tty.wait_for_text(text);
+    start.elapsed()
+}
+
+#[test]
+fn keys_answer_at_once_while_another_copy_holds_the_store_and_changes_land_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("progress.json");
+    let held = hold_lock(&store);
+    let locked_at = Instant::now();
+    let mut tty = Tty::with_store(100, 30, &store, &[]);
+    tty.wait_for("the tutor", on_screen);
+    let mut times = vec![answer_time(&mut tty, "p", "0/16 done")];
+    times.push(answer_time(&mut tty, " ", "[x]  1  Python"));
+    times.push(answer_time(&mut tty, "j", "item 2/16"));
+    times.push(answer_time(&mut tty, " ", "[x]  2  Functions"));
+    times.push(answer_time(&mut tty, "j", "item 3/16"));
+    times.sort();
+    assert!(
+        times[times.len() / 2] < Duration::from_millis(50),
+        "the median key took {:?} (all: {times:?})",
+        times[times.len() / 2]
+    );
+    assert!(
+        times.iter().all(|t| *t < Duration::from_secs(1)),
+        "{times:?}"
+    );
+    assert!(
+        locked_at.elapsed() < Duration::from_secs(5),
+        "the lock was held throughout"
+    );
+    std::thread::sleep(Duration::from_secs(5).saturating_sub(locked_at.elapsed()));
+    assert!(!store.exists(), "nothing written while the lock was held");
+    drop(held);
+    // Once the lock is free, every change is saved, in order.
+    let start = Instant::now();
+    while done_numbers(&path_json(&store)) != [1, 2] {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the ticks never landed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tty.keys("q");
+    assert_eq!(tty.exit_code(), 0);
+}
+
+#[test]
+fn quitting_while_the_store_stays_locked_waits_two_seconds_and_says_what_was_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("progress.json");
+    let _held = hold_lock(&store);
+    let mut tty = Tty::with_store(100, 30, &store, &[]);
+    tty.wait_for("the tutor", on_screen);
+    tty.keys("p ");
+    tty.wait_for_text("[x]  1  Python");
+    let start = Instant::now();
+    tty.keys("q");
+    assert_eq!(tty.exit_code(), 1);
+    let waited = start.elapsed();
+    assert!(
+        waited >= Duration::from_secs(2) && waited < Duration::from_secs(4),
+        "{waited:?}"
+    );
+    tty.assert_restored();
+    let told = tty.text();
+    assert!(
+        told.contains("progress not saved (") && told.contains("tick beginner/python"),
+        "{told}"
+    );
+    assert!(told.contains("still busy after 2 s"), "{told}");
 }

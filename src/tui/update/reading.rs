@@ -43,9 +43,11 @@ pub(super) fn observe(state: &mut State, ctx: &Context) -> Option<Change> {
     if !state.reading.is_read(text_rows(&laid.source), height) {
         return None;
     }
-    state
-        .message
-        .get_or_insert_with(|| format!("{} read ✓", page.key));
+    let note = format!("{} read ✓", page.key);
+    state.message = Some(match state.message.take() {
+        Some(message) => format!("{message} · {note}"),
+        None => note,
+    });
     Some(Change::Read {
         page: page.key.clone(),
         read: true,
