@@ -206,8 +206,14 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Error> {
         // Streams straight to stdout and stderr, as the program writes.
         Some(Command::Run { target }) => return run::run(cli, target),
     }
-    out.flush()?;
+    out.flush().map_err(Error::Output)?;
     Ok(0)
+}
+
+/// Writes one line of a command's output. Failing to is an output error (main treats a
+/// closed pipe as the reader having seen enough).
+pub(crate) fn say(out: &mut dyn Write, line: impl std::fmt::Display) -> Result<(), Error> {
+    writeln!(out, "{line}").map_err(Error::Output)
 }
 
 /// The guide `--guide` names, or the built-in one.
@@ -229,8 +235,7 @@ pub(crate) fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> 
             c => safe.push(c),
         }
     }
-    writeln!(out, "{safe}")?;
-    Ok(())
+    say(out, safe)
 }
 
 /// A clap usage error as one line: its message and what was meant, without the usage block.

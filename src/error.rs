@@ -36,19 +36,39 @@ pub enum Error {
     Terminal(std::io::Error),
     #[error("the terminal's input stopped")]
     NoInput,
-    #[error("{0}")]
-    NoItem(String),
+    #[error(transparent)]
+    NoItem(#[from] crate::progress::items::ItemError),
     #[error("progress not saved: {0}")]
     NotSaved(#[from] crate::progress::store::StoreError),
     #[error("cannot read progress: {0}")]
-    Progress(String),
+    NotLoaded(crate::progress::store::StoreError),
+    #[error(transparent)]
+    NoHome(#[from] crate::progress::locate::NoHome),
+    #[error("cannot read {}: {source}", file.display())]
+    ImportUnreadable {
+        file: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot import {}: {why}", file.display())]
+    ImportDamaged {
+        file: std::path::PathBuf,
+        why: crate::progress::store::Damage,
+    },
     #[error(
         "'{0}' is not a block: use N.M for a lesson's first Python block, or N.M#K for its \
          K-th (like 2.4#2)"
     )]
     BadBlock(String),
-    #[error("{0}")]
-    NothingToRun(String),
+    #[error("lesson {lesson} has no Python to run, only {only}")]
+    NoPythonBlock { lesson: String, only: String },
+    #[error("lesson {0} has no code to run")]
+    NoCode(String),
+    #[error("lesson {lesson} has {count} Python block{}; there is no #{asked}", if *count == 1 { "" } else { "s" })]
+    NoSuchBlock {
+        lesson: String,
+        count: usize,
+        asked: u32,
+    },
     #[error(transparent)]
     NoPython(#[from] crate::run::NoPython),
     #[error(transparent)]
@@ -75,11 +95,5 @@ impl Error {
             | Error::ResetUnconfirmed => 2,
             _ => 1,
         }
-    }
-}
-
-impl From<std::io::Error> for Error {
-    fn from(e: std::io::Error) -> Self {
-        Error::Output(e)
     }
 }

@@ -54,7 +54,7 @@ fn tutor(cli: &Cli) -> ExitCode {
         // Asked for by name, a Python that cannot run is a mistake to report now; found by
         // looking, its absence matters only when x is pressed.
         Err(e) if cli.python.is_some() => return fail(&Error::NoPython(e)),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(e),
     };
     let runs = tui::Runs {
         python,

@@ -137,6 +137,20 @@ impl<'g> Page<'g> {
     /// ID` prints it. A rule that ends it is the guide's separator before what follows,
     /// which means nothing on a page of its own, so it is left out.
     pub fn of(guide: &'g Guide, id: PageId, theme: &Theme) -> Self {
+        let mut pieces = Self::pieces_of(guide, id);
+        drop_closing_rules(&mut pieces);
+        Page::new(pieces, theme)
+    }
+
+    /// The same page with `more` after its own blocks (what a front page adds), a rule
+    /// that ends the page kept to set them apart.
+    pub fn with_more(guide: &'g Guide, id: PageId, more: &'g [Block], theme: &Theme) -> Self {
+        let mut pieces = Self::pieces_of(guide, id);
+        pieces.extend(more.iter().map(Piece::Block));
+        Page::new(pieces, theme)
+    }
+
+    fn pieces_of(guide: &'g Guide, id: PageId) -> Vec<Piece<'g>> {
         let page = guide.page(id);
         let level = match page.kind {
             PageKind::Home => 1,
@@ -149,15 +163,7 @@ impl<'g> Page<'g> {
             line: page.line.0,
         }];
         pieces.extend(guide.blocks(id).iter().map(Piece::Block));
-        drop_closing_rules(&mut pieces);
-        Page::new(pieces, theme)
-    }
-
-    /// The same page with `more` after its own blocks (what a front page adds).
-    pub fn with_more(guide: &'g Guide, id: PageId, more: &'g [Block], theme: &Theme) -> Self {
-        let mut page = Page::of(guide, id, theme);
-        page.pieces.extend(more.iter().map(Piece::Block));
-        page
+        pieces
     }
 
     /// Shows `ticks` on checklist items in place of what the guide writes.
@@ -178,27 +184,6 @@ impl<'g> Page<'g> {
     pub fn section(section: &'g Section, theme: &Theme) -> Self {
         let mut pieces = Vec::new();
         push_section(&mut pieces, section);
-        Page::new(pieces, theme)
-    }
-
-    /// A section's heading and the text before its first lesson.
-    pub fn section_intro(section: &'g Section, theme: &Theme) -> Self {
-        let mut pieces = vec![section_heading(section)];
-        pieces.extend(section.intro.iter().map(Piece::Block));
-        Page::new(pieces, theme)
-    }
-
-    /// An unnumbered part under its heading.
-    pub fn part(part: &'g Part, theme: &Theme) -> Self {
-        let mut pieces = Vec::new();
-        push_part(&mut pieces, part);
-        Page::new(pieces, theme)
-    }
-
-    /// The guide's title and preface, then `more` (what a front page adds).
-    pub fn home(guide: &'g Guide, more: &'g [Block], theme: &Theme) -> Self {
-        let mut pieces = vec![title_heading(guide)];
-        pieces.extend(guide.preface.iter().chain(more).map(Piece::Block));
         Page::new(pieces, theme)
     }
 

@@ -34,9 +34,10 @@ use signal_hook::iterator::Signals;
 
 use crate::error::Error;
 use crate::guide::Guide;
+use crate::progress::locate::NoHome;
 use crate::progress::store::Store;
 use crate::render::{Theme, warm_up};
-use crate::run::{self, OUTPUT_CAP, Request, Running};
+use crate::run::{self, NoPython, OUTPUT_CAP, Request, Running};
 use action::{Action, Effect, RunOrder};
 use book::Book;
 use finder::Finder;
@@ -66,7 +67,7 @@ pub struct Ending {
 /// long at most.
 #[derive(Clone, Debug)]
 pub struct Runs {
-    pub python: Result<PathBuf, String>,
+    pub python: Result<PathBuf, NoPython>,
     pub timeout: Duration,
 }
 
@@ -91,7 +92,7 @@ const LAST_SAVES: Duration = Duration::from_secs(2);
 pub fn run(
     guide: &Guide,
     theme: &Theme,
-    store: Result<Store, String>,
+    store: Result<Store, NoHome>,
     runs: &Runs,
 ) -> Result<Ending, Error> {
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
@@ -317,7 +318,8 @@ impl Runner {
     fn python(&self) -> Result<String, String> {
         match &self.runs.python {
             Ok(path) => Ok(path.display().to_string()),
-            Err(why) => Err(why.clone()),
+            // What the status bar says when x is pressed.
+            Err(why) => Err(why.to_string()),
         }
     }
 
@@ -328,7 +330,7 @@ impl Runner {
             old.stop();
             std::thread::spawn(move || drop(old));
         }
-        let python = self.runs.python.clone()?;
+        let python = self.runs.python.clone().map_err(|e| e.to_string())?;
         let request = Request {
             python,
             code: order.code,

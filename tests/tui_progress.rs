@@ -52,9 +52,9 @@ fn p_shows_the_path_and_space_ticks_an_item_at_once() {
     assert_eq!(before.page, "Learning Path");
     assert!(before.state.on_path());
     for shown in [
-        "📚 Learning Path",
+        "Learning Path",
+        "0/16 done",
         "Overall",
-        "0/16",
         "Beginner · weeks 1-4",
         "[ ]  1  Python syntax",
     ] {

@@ -41,7 +41,7 @@ pub(crate) fn text(loaded: &Loaded, theme: &Theme, out: &mut dyn Write) -> Resul
             ])
         })
         .collect();
-    ansi::write_lines(out, &lines, theme.mode)?;
+    ansi::write_lines(out, &lines, theme.mode).map_err(Error::Output)?;
     Ok(())
 }
 

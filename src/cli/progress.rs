@@ -5,19 +5,19 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Cli, ExportFormat, ProgressCommand};
+use super::{Cli, ExportFormat, ProgressCommand, say};
 use crate::error::Error;
 use crate::guide::{Guide, Item, LearningPath};
-use crate::progress::locate::{Whose, locate};
+use crate::progress::locate::{NoHome, Whose, locate};
 use crate::progress::store::{Store, parse};
 use crate::progress::{Change, Progress, items};
 
 fn store(cli: &Cli) -> Result<Store, Error> {
-    progress_store(cli).map_err(Error::Progress)
+    Ok(progress_store(cli)?)
 }
 
 /// The progress store for the guide `cli` reads, or why there is none.
-pub fn progress_store(cli: &Cli) -> Result<Store, String> {
+pub fn progress_store(cli: &Cli) -> Result<Store, NoHome> {
     let whose = match &cli.guide {
         Some(path) => Whose::File(path),
         None => Whose::Builtin,
@@ -38,7 +38,7 @@ pub(crate) fn read(cli: &Cli) -> Result<Progress, Error> {
 }
 
 fn open(store: &Store) -> Result<Progress, Error> {
-    let opened = store.open().map_err(|e| Error::Progress(e.to_string()))?;
+    let opened = store.open().map_err(Error::NotLoaded)?;
     tell(&opened.notes);
     Ok(opened.progress)
 }
@@ -106,15 +106,18 @@ pub(crate) fn path(cli: &Cli, guide: &Guide, json: bool, out: &mut dyn Write) ->
         };
         return super::write_json(out, &doc);
     }
-    writeln!(out, "Learning Path: {done_count}/{total} done")?;
+    say(
+        out,
+        format_args!("Learning Path: {done_count}/{total} done"),
+    )?;
     for phase in &path.phases {
-        writeln!(out)?;
+        say(out, "")?;
         match &phase.weeks {
-            Some(weeks) => writeln!(out, "{} (weeks {weeks})", phase.title)?,
-            None => writeln!(out, "{}", phase.title)?,
+            Some(weeks) => say(out, format_args!("{} (weeks {weeks})", phase.title))?,
+            None => say(out, &phase.title)?,
         }
         for item in &phase.items {
-            writeln!(out, "  {}", line(item, done(&progress, item)))?;
+            say(out, format_args!("  {}", line(item, done(&progress, item))))?;
         }
     }
     Ok(())
@@ -152,10 +155,10 @@ pub(crate) fn check(
     }
     let progress = saved.unwrap_or_default();
     for item in chosen {
-        writeln!(out, "{}", line(item, done(&progress, item)))?;
+        say(out, line(item, done(&progress, item)))?;
     }
     let (done_count, total) = count(&guide.learning_path, &progress);
-    writeln!(out, "{done_count}/{total} done")?;
+    say(out, format_args!("{done_count}/{total} done"))?;
     Ok(())
 }
 
@@ -169,8 +172,8 @@ pub(crate) fn manage(
     match action {
         ProgressCommand::Where => {
             // The lock file too: every writer holds it while it changes the store.
-            writeln!(out, "{}", store.path().display())?;
-            writeln!(out, "{}", store.lock_path().display())?;
+            say(out, store.path().display())?;
+            say(out, store.lock_path().display())?;
         }
         ProgressCommand::Export { format } => {
             let progress = open(&store)?;
@@ -180,24 +183,26 @@ pub(crate) fn manage(
             }
         }
         ProgressCommand::Import { file } => {
-            let bytes = std::fs::read(file)
-                .map_err(|e| Error::Progress(format!("cannot read {}: {e}", file.display())))?;
-            let (theirs, _) = parse(&bytes).map_err(|why| {
-                Error::Progress(format!("cannot import {}: {why}", file.display()))
+            let bytes = std::fs::read(file).map_err(|source| Error::ImportUnreadable {
+                file: file.clone(),
+                source,
+            })?;
+            let (theirs, _) = parse(&bytes).map_err(|why| Error::ImportDamaged {
+                file: file.clone(),
+                why,
             })?;
             let (progress, notes) = store.apply(&Change::Import(theirs))?;
             tell(&notes);
             let (done_count, total) = count(&guide.learning_path, &progress);
-            writeln!(out, "imported; {done_count}/{total} done")?;
+            say(out, format_args!("imported; {done_count}/{total} done"))?;
         }
         ProgressCommand::Reset { yes: false } => return Err(Error::ResetUnconfirmed),
         ProgressCommand::Reset { yes: true } => {
             let (_, notes) = store.apply(&Change::Reset)?;
             tell(&notes);
-            writeln!(
+            say(
                 out,
-                "progress forgotten; {} is empty",
-                store.path().display()
+                format_args!("progress forgotten; {} is empty", store.path().display()),
             )?;
         }
     }
@@ -207,16 +212,19 @@ pub(crate) fn manage(
 /// The learning path as the guide writes it, with `[x]` for what is done.
 fn checklist(guide: &Guide, progress: &Progress, out: &mut dyn Write) -> Result<(), Error> {
     let (done_count, total) = count(&guide.learning_path, progress);
-    writeln!(out, "## Learning Path ({done_count}/{total} done)")?;
+    say(
+        out,
+        format_args!("## Learning Path ({done_count}/{total} done)"),
+    )?;
     for phase in &guide.learning_path.phases {
-        writeln!(out)?;
+        say(out, "")?;
         match &phase.weeks {
-            Some(weeks) => writeln!(out, "### {} (Weeks {weeks})", phase.title)?,
-            None => writeln!(out, "### {}", phase.title)?,
+            Some(weeks) => say(out, format_args!("### {} (Weeks {weeks})", phase.title))?,
+            None => say(out, format_args!("### {}", phase.title))?,
         }
         for item in &phase.items {
             let tick = if done(progress, item) { "x" } else { " " };
-            writeln!(out, "- [{tick}] {}", item.text)?;
+            say(out, format_args!("- [{tick}] {}", item.text))?;
         }
     }
     Ok(())

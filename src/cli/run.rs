@@ -40,17 +40,18 @@ pub(crate) fn pick<'g>(guide: &'g Guide, target: &str) -> Result<(LessonId, Code
         .collect();
     match python.get(n as usize - 1) {
         Some(block) => Ok((id, *block)),
-        None if python.is_empty() => Err(Error::NothingToRun(
-            match unrunnable_summary(&lesson.blocks) {
-                Some(what) => format!("lesson {id} has no Python to run, only {what}"),
-                None => format!("lesson {id} has no code to run"),
+        None if python.is_empty() => Err(match unrunnable_summary(&lesson.blocks) {
+            Some(only) => Error::NoPythonBlock {
+                lesson: id.to_string(),
+                only,
             },
-        )),
-        None => Err(Error::NothingToRun(format!(
-            "lesson {id} has {} Python block{}; there is no #{n}",
-            python.len(),
-            if python.len() == 1 { "" } else { "s" }
-        ))),
+            None => Error::NoCode(id.to_string()),
+        }),
+        None => Err(Error::NoSuchBlock {
+            lesson: id.to_string(),
+            count: python.len(),
+            asked: n,
+        }),
     }
 }
 

@@ -96,7 +96,7 @@ pub(crate) fn text(
         spans.extend(marked(snip, theme));
         lines.push(Line::from(spans));
     }
-    ansi::write_lines(out, &lines, theme.mode)?;
+    ansi::write_lines(out, &lines, theme.mode).map_err(Error::Output)?;
     Ok(())
 }
 

@@ -3,20 +3,34 @@
 
 use crate::guide::{Item, LearningPath};
 
-/// The item `name` means, or a one-line reason it means none.
-pub fn find<'p>(path: &'p LearningPath, name: &str) -> Result<&'p Item, String> {
+/// Why a name on the command line means no one item.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ItemError {
+    #[error("an empty item name; give a number, an id or words from the text")]
+    Empty,
+    #[error("there is no item {n}; the learning path has items 1-{total}")]
+    NoNumber { n: u32, total: usize },
+    #[error("no learning-path item matches '{0}'; 'pyguide path' lists them")]
+    NoMatch(String),
+    #[error("'{name}' matches {count} items: {items}; give its number")]
+    Ambiguous {
+        name: String,
+        count: usize,
+        items: String,
+    },
+}
+
+/// The item `name` means, or why it means none.
+pub fn find<'p>(path: &'p LearningPath, name: &str) -> Result<&'p Item, ItemError> {
     let items: Vec<&Item> = path.phases.iter().flat_map(|p| &p.items).collect();
     let name = name.trim();
     if name.is_empty() {
-        return Err("an empty item name; give a number, an id or words from the text".into());
+        return Err(ItemError::Empty);
     }
     if let Ok(n) = name.parse::<u32>() {
-        return items.iter().copied().find(|i| i.n == n).ok_or_else(|| {
-            format!(
-                "there is no item {n}; the learning path has items 1-{}",
-                items.len()
-            )
-        });
+        let total = items.len();
+        let found = items.iter().copied().find(|i| i.n == n);
+        return found.ok_or(ItemError::NoNumber { n, total });
     }
     if let Some(item) = items.iter().find(|i| i.id.eq_ignore_ascii_case(name)) {
         return Ok(item);
@@ -28,16 +42,14 @@ pub fn find<'p>(path: &'p LearningPath, name: &str) -> Result<&'p Item, String> 
         .collect();
     match found.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!(
-            "no learning-path item matches '{name}'; 'pyguide path' lists them"
-        )),
+        [] => Err(ItemError::NoMatch(name.to_string())),
         many => {
             let names: Vec<String> = many.iter().map(|i| format!("{} {}", i.n, i.text)).collect();
-            Err(format!(
-                "'{name}' matches {} items: {}; give its number",
-                many.len(),
-                names.join(", ")
-            ))
+            Err(ItemError::Ambiguous {
+                name: name.to_string(),
+                count: many.len(),
+                items: names.join(", "),
+            })
         }
     }
 }
@@ -64,14 +76,11 @@ mod tests {
     #[test]
     fn unknown_ambiguous_and_empty_names_say_why() {
         let path = path();
-        assert!(find(&path, "17").unwrap_err().contains("items 1-16"));
+        let error = |name: &str| find(&path, name).unwrap_err().to_string();
+        assert!(error("17").contains("items 1-16"));
         assert!(find(&path, "0").is_err());
-        assert!(
-            find(&path, "quantum knitting")
-                .unwrap_err()
-                .contains("no learning-path item")
-        );
-        let ambiguous = find(&path, "a").unwrap_err();
+        assert!(error("quantum knitting").contains("no learning-path item"));
+        let ambiguous = error("a");
         assert!(ambiguous.contains("matches") && ambiguous.contains("give its number"));
         assert!(find(&path, "  ").is_err());
     }

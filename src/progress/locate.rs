@@ -15,17 +15,20 @@ pub enum Whose<'a> {
     File(&'a Path),
 }
 
+/// No place for progress: the platform names no data directory (no home directory).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("no home directory to keep progress in; set PYGUIDE_PROGRESS or pass --progress PATH")]
+pub struct NoHome;
+
 /// The progress file's path, or why there is none (no home directory to put it in).
-pub fn locate(flag: Option<&Path>, whose: Whose) -> Result<PathBuf, String> {
+pub fn locate(flag: Option<&Path>, whose: Whose) -> Result<PathBuf, NoHome> {
     if let Some(path) = flag {
         return Ok(path.to_owned());
     }
     if let Some(path) = std::env::var_os("PYGUIDE_PROGRESS").filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(path));
     }
-    let dirs = ProjectDirs::from("", "", "pyguide").ok_or(
-        "no home directory to keep progress in; set PYGUIDE_PROGRESS or pass --progress PATH",
-    )?;
+    let dirs = ProjectDirs::from("", "", "pyguide").ok_or(NoHome)?;
     Ok(dirs.data_dir().join(file_name(whose)))
 }
 

@@ -5,20 +5,21 @@
 
 use std::sync::mpsc::{self, Sender};
 
+use crate::progress::locate::NoHome;
 use crate::progress::store::Store;
 use crate::progress::{Change, Progress};
 use crate::tui::action::Action;
 
 pub struct Saver {
     /// The store, or why there is none (no data directory found).
-    store: Result<Store, String>,
+    store: Result<Store, NoHome>,
 }
 
 /// A change for the saver thread, with its number for the answer.
 pub type Order = (u64, Change);
 
 impl Saver {
-    pub fn new(store: Result<Store, String>) -> Self {
+    pub fn new(store: Result<Store, NoHome>) -> Self {
         Saver { store }
     }
 
@@ -76,7 +77,7 @@ impl Saver {
             },
             Err(why) => Action::NotSaved {
                 seq,
-                why: why.clone(),
+                why: why.to_string(),
             },
         }
     }
