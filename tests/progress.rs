@@ -321,3 +321,43 @@ fn a_store_named_without_a_directory_is_in_the_current_one() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(done(&doc), [1]);
 }
+
+/// A store written by pyguide 0.1 before pages had ids (version 1: `lessons`, `scroll`),
+/// as that binary wrote it after `check 1 5 10`, `uncheck 5` and a tutor session.
+const VERSION_1: &str = "tests/data/progress-v1.json";
+
+#[test]
+fn a_version_1_store_is_read_and_written_forward_with_nothing_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("progress.json");
+    std::fs::copy(VERSION_1, &store).unwrap();
+    assert_eq!(done(&path_json(&store)), [1, 10]);
+    // Export shows it as this version reads it, without writing it.
+    let exported: serde_json::Value =
+        serde_json::from_slice(&pyguide(&store, &["progress", "export"]).stdout).unwrap();
+    assert_eq!(exported["version"], 2);
+    assert_eq!(exported["pages"]["2.4"]["line"], 304);
+    assert_eq!(exported["pages"]["2.4"]["read"], true);
+    assert_eq!(exported["last"]["page"], "2.4");
+    let untouched = std::fs::read_to_string(&store).unwrap();
+    assert_eq!(untouched, std::fs::read_to_string(VERSION_1).unwrap());
+    // The first change writes version 2, keeping everything version 1 held.
+    assert!(pyguide(&store, &["check", "2"]).status.success());
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&store).unwrap()).unwrap();
+    assert_eq!(written["version"], 2);
+    assert!(written.get("lessons").is_none(), "{written}");
+    for page in ["1.1", "2.1", "2.2", "2.3", "2.4"] {
+        assert_eq!(written["pages"][page]["read"], true, "{page}");
+    }
+    assert_eq!(written["pages"]["2.4"]["line"], 304);
+    assert_eq!(
+        written["last"],
+        serde_json::json!({"page": "2.4", "line": 304})
+    );
+    assert_eq!(
+        written["items"]["intermediate/decorators-context-managers"]["done"],
+        false
+    );
+    assert_eq!(done(&path_json(&store)), [1, 2, 10]);
+}

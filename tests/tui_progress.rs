@@ -307,3 +307,16 @@ fn a_store_that_cannot_be_written_is_told_once() {
     let again = run(120, 40, Progress::default(), &more);
     assert!(!again.state.message.unwrap_or_default().contains("again"));
 }
+
+#[test]
+fn the_tutor_reopens_where_a_version_1_store_left_off() {
+    let bytes = std::fs::read("tests/data/progress-v1.json").unwrap();
+    let (progress, newer) = pyguide::progress::store::parse(&bytes).unwrap();
+    assert_eq!(newer, None);
+    let resumed = run(80, 24, progress, &[]);
+    assert_eq!(resumed.page, "2.4");
+    let top = resumed.screen.lines().nth(1).unwrap_or_default().to_owned();
+    // Line 304 is the top of the GIL diagram.
+    assert!(top.contains("│ ┌────"), "line 304 at the top: {top}");
+    assert!(resumed.screen.contains("✓ 2.4"), "{}", resumed.screen);
+}
