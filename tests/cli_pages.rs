@@ -44,7 +44,7 @@ fn show_opens_every_page_by_its_id() {
     assert!(resources.starts_with("🔗 Resources"), "{resources}");
     assert!(resources.contains("Hugging Face Course"));
     let home = stdout(&pyguide(&["show", "HOME"]));
-    assert!(home.contains("aspiring architects"), "{home}");
+    assert!(home.contains("A comprehensive guide covering"), "{home}");
 }
 
 #[test]
