@@ -1,6 +1,8 @@
 //! The contents the sidebar draws: a tree over the guide's one list of pages, sections
 //! folding open to theirs. Built once from the guide; knows nothing of terminals.
 
+use super::action::Action;
+use super::keymap;
 use crate::guide::{
     Block, BlockKind, CodeBlock, Guide, LessonId, Lines, PageId, PageKind, Span, SpanStyle, Stats,
     code_blocks,
@@ -132,9 +134,10 @@ fn welcome(stats: &Stats) -> Vec<Block> {
         style,
         link: None,
     };
-    let key = |t: &str| {
+    // Keys by what they do, named as the bindings name them.
+    let key = |action: Action| {
         styled(
-            t,
+            &keymap::key_for(action),
             SpanStyle {
                 code: true,
                 ..SpanStyle::default()
@@ -177,19 +180,23 @@ fn welcome(stats: &Stats) -> Vec<Block> {
         vec![
             styled("Start", bold),
             text(" with "),
-            key("1"),
+            key(Action::Section(1)),
             text(" for the first section, or choose a lesson in the contents and press "),
-            key("Enter"),
+            key(Action::Open),
             text("."),
         ],
         vec![
-            key("]"),
+            key(Action::NextPage),
             text(" and "),
-            key("["),
+            key(Action::PreviousPage),
             text(" turn the pages, "),
-            key("?"),
+            key(Action::LearningPath),
+            text(" shows the learning path, "),
+            key(Action::Back),
+            text(" goes back, "),
+            key(Action::ToggleHelp),
             text(" lists every key, "),
-            key("q"),
+            key(Action::Quit),
             text(" quits."),
         ],
     ];

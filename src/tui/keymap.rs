@@ -137,6 +137,12 @@ pub fn keys_for(mode: Mode, action: &Action) -> String {
         .unwrap_or_default()
 }
 
+/// The first key that does `action` on the main screen, for notes in the status bar:
+/// `key_for(Action::Search)` is `"/"`.
+pub fn key_for(action: Action) -> String {
+    keys_for(Mode::Normal, &action)
+}
+
 /// The names of every key that does `action` in `mode`, separated by spaces:
 /// `"PgDn Space ^F"` for [`Action::PageDown`] on the main screen. Empty when none does.
 pub fn all_keys_for(mode: Mode, action: &Action) -> String {

@@ -145,7 +145,13 @@ fn main_screen(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> 
         Action::Left | Action::Right => sideways_or_fold(state, ctx, &action),
         Action::Open if state.focus == Focus::Sidebar => sidebar::activate(state, ctx),
         Action::Open => {
-            state.message = Some("Enter opens a lesson in the contents; Tab goes there".into());
+            let (enter, tab) = (
+                keymap::key_for(Action::Open),
+                keymap::key_for(Action::FocusNext),
+            );
+            state.message = Some(format!(
+                "{enter} opens a lesson in the contents; {tab} goes there"
+            ));
         }
         Action::NextPage => navigate::turn(state, ctx, 1),
         Action::PreviousPage => navigate::turn(state, ctx, -1),
@@ -156,7 +162,10 @@ fn main_screen(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> 
         Action::Wheel { x, y, lines } => wheel(state, ctx, x, y, lines),
         Action::Click { x, y } => click(state, ctx, x, y),
         Action::Unbound(key) => {
-            state.message = Some(format!("{key} does nothing here; press ? to see the keys"));
+            let help = keymap::key_for(Action::ToggleHelp);
+            state.message = Some(format!(
+                "{key} does nothing here; press {help} to see the keys"
+            ));
         }
         // Handled before any screen sees them, or meaningful only in an overlay.
         Action::Quit
@@ -221,9 +230,11 @@ fn close(state: &mut State, ctx: &Context) {
         return;
     }
     if search::unmark(state) {
-        state.message = Some("matches unmarked; n marks them again".into());
+        let n = keymap::key_for(Action::NextMatch);
+        state.message = Some(format!("matches unmarked; {n} marks them again"));
     } else if state.block.take().is_none() {
-        state.message = Some("nothing to close; q quits".into());
+        let q = keymap::key_for(Action::Quit);
+        state.message = Some(format!("nothing to close; {q} quits"));
     }
 }
 

@@ -15,6 +15,15 @@ pub const MOUSE: [(&str, &str); 2] = [
     ("click", "open a lesson, or focus a pane"),
 ];
 
+/// When a lesson counts as read, for the help overlay: the rule the contents' ✓ follow.
+pub const READING: [(&str, &str); 5] = [
+    ("✓ read", "its end has been on screen and it was"),
+    ("", "open long enough to read: 1 s per 10"),
+    ("", "lines (2 s to 60 s) while you are at"),
+    ("", "the terminal, or scrolled through to"),
+    ("", "its end. Turning pages reads nothing."),
+];
+
 /// Columns the keys of a row may take; longer lists go on to the rows below. Keys and
 /// text must fit the narrowest help box whole (see the test on it).
 pub const KEYS_WIDTH: usize = 13;
@@ -37,7 +46,7 @@ pub(super) struct Section {
 }
 
 /// The help overlay's parts, in order.
-pub(super) static SECTIONS: [Section; 5] = [
+pub(super) static SECTIONS: [Section; 6] = [
     Section {
         heading: "Keys",
         table: &BINDINGS,
@@ -62,6 +71,11 @@ pub(super) static SECTIONS: [Section; 5] = [
         heading: "Mouse",
         table: &[],
         besides: &MOUSE,
+    },
+    Section {
+        heading: "Read marks",
+        table: &[],
+        besides: &READING,
     },
 ];
 

@@ -12,6 +12,8 @@ use super::path::PathPane;
 use super::scrollbar;
 use crate::guide::GuideLine;
 use crate::render::{display_width, fit};
+use crate::tui::action::Action;
+use crate::tui::keymap::key_for;
 use crate::tui::state::{Focus, State};
 use crate::tui::theme::Styles;
 use crate::tui::update::Context;
@@ -95,7 +97,11 @@ impl Widget for LessonPane<'_, '_> {
                     Line::raw(fit(&error, usize::MAX)),
                     Line::default(),
                     Line::styled(
-                        "The rest of the guide still works: press ] or [ to turn the page.",
+                        format!(
+                            "The rest of the guide still works: press {} or {} to turn the page.",
+                            key_for(Action::NextPage),
+                            key_for(Action::PreviousPage)
+                        ),
                         styles.page.muted,
                     ),
                 ];

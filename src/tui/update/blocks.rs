@@ -4,6 +4,8 @@
 use std::ops::Range;
 
 use super::{Context, page_height, scroll_to};
+use crate::tui::action::Action;
+use crate::tui::keymap::key_for;
 use crate::tui::state::{Focus, State};
 
 /// Tab: on round the ring.
@@ -40,7 +42,7 @@ pub(super) fn focus_previous(state: &mut State, ctx: &Context) {
             focus(state, ctx, last);
         }
         (Focus::Lesson, None) => {
-            state.message = Some("the contents are hidden; s shows them".into());
+            state.message = Some(hidden_contents());
         }
     }
 }
@@ -51,7 +53,7 @@ fn leave_blocks(state: &mut State, blocks: usize) {
     if state.sidebar {
         state.focus = Focus::Sidebar;
     } else if blocks == 0 {
-        state.message = Some("the contents are hidden; s shows them".into());
+        state.message = Some(hidden_contents());
     }
 }
 
@@ -110,4 +112,10 @@ pub(super) fn rows(state: &State, ctx: &Context, i: usize) -> Option<Range<usize
     let code = ctx.book.code(state.page);
     ctx.pages
         .rows_of(state.page, state.width?, code.get(i)?.block.lines)
+}
+
+/// Why focus cannot go to the contents, and the key that shows them.
+fn hidden_contents() -> String {
+    let s = key_for(Action::ToggleSidebar);
+    format!("the contents are hidden; {s} shows them")
 }

@@ -7,7 +7,7 @@ use super::{Context, page_height, path, search, sidebar, text_width};
 use crate::guide::{GuideLine, PageId};
 use crate::tui::action::Action;
 use crate::tui::finder::Place;
-use crate::tui::keymap::{self, Mode};
+use crate::tui::keymap;
 use crate::tui::state::{Focus, Overlay, State};
 
 /// Opens `page` where it was last left (else at its top), reveals it in the sidebar and
@@ -25,7 +25,7 @@ pub(super) fn leave_here(state: &mut State, ctx: &Context) {
     state.history.leave(here);
     if !state.history.told {
         state.history.told = true;
-        let back = keymap::keys_for(Mode::Normal, &Action::Back);
+        let back = keymap::key_for(Action::Back);
         let note = format!("{back} goes back to {}", ctx.book.short_name(here.page));
         state.message = Some(match state.message.take() {
             Some(message) => format!("{message} · {note}"),
@@ -80,10 +80,11 @@ pub(super) fn go_to(state: &mut State, ctx: &Context, place: Place) {
     state.hscroll = 0;
 }
 
-/// Opens the page `by` pages on in reading order.
+/// Opens the page `by` pages on in reading order. Turning a page is reading on, not a
+/// jump: back leads past it, to where the last jump left (as in vim's jump list).
 pub(super) fn turn(state: &mut State, ctx: &Context, by: isize) {
     match ctx.book.guide.step(state.page, by) {
-        Some(page) => open(state, ctx, page),
+        Some(page) => show(state, ctx, page),
         None if by > 0 => state.message = Some("this is the last page".into()),
         None => state.message = Some("this is the first page".into()),
     }
@@ -110,17 +111,21 @@ pub(super) fn forward(state: &mut State, ctx: &Context) {
 /// At `place` by going `way` through the history: says where, and where on leads.
 fn arrive(state: &mut State, ctx: &Context, place: Place, way: &str) {
     go_to(state, ctx, place);
-    let name = ctx.book.short_name(place.page);
-    let mut note = format!("{way} at {name}");
+    let book = ctx.book;
+    let mut ways = Vec::new();
     if let Some(behind) = state.history.behind() {
-        let key = keymap::keys_for(Mode::Normal, &Action::Back);
-        note.push_str(&format!(" · {key} to {}", ctx.book.short_name(behind.page)));
+        let key = keymap::key_for(Action::Back);
+        ways.push(format!("{key} back to {}", book.short_name(behind.page)));
     }
     if let Some(ahead) = state.history.ahead() {
-        let key = keymap::keys_for(Mode::Normal, &Action::Forward);
-        note.push_str(&format!(" · {key} to {}", ctx.book.short_name(ahead.page)));
+        let key = keymap::key_for(Action::Forward);
+        ways.push(format!("{key} forward to {}", book.short_name(ahead.page)));
     }
-    state.message = Some(note);
+    let here = book.short_name(place.page);
+    state.message = Some(match ways.is_empty() {
+        true => format!("{way} at {here}"),
+        false => format!("{way} at {here}; {}", ways.join(", ")),
+    });
 }
 
 /// The terminal is now `size`: the reading place stays at the top, and what an overlay

@@ -8,6 +8,7 @@ use crate::guide::{GuideLine, Item};
 use crate::progress::Change;
 use crate::tui::action::{Action, Effect};
 use crate::tui::finder::Taught;
+use crate::tui::keymap::key_for;
 use crate::tui::state::State;
 
 /// `p`: the learning path's page; on it, back where the reader was.
@@ -24,7 +25,10 @@ fn leave(state: &mut State, ctx: &Context) {
     if state.history.behind().is_some() {
         back(state, ctx);
     } else {
-        state.message = Some("this is where the tutor opened; ] and [ turn the page".into());
+        let (next, previous) = (key_for(Action::NextPage), key_for(Action::PreviousPage));
+        state.message = Some(format!(
+            "this is where the tutor opened; {next} and {previous} turn the page"
+        ));
     }
 }
 

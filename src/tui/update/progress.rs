@@ -7,6 +7,7 @@ use super::{Context, reading, scroll_to};
 use crate::guide::{GuideLine, PageId};
 use crate::progress::{Change, Progress};
 use crate::tui::action::{Action, Effect};
+use crate::tui::keymap::key_for;
 use crate::tui::state::{Reading, State, UNSTAMPED};
 
 /// The tutor starting on `progress`: each page remembers where it was left, and the tutor
@@ -94,7 +95,8 @@ pub(super) fn answered(state: &mut State, action: Action) {
 /// `m`: the lesson on screen read, or unread again.
 pub(super) fn toggle_read(state: &mut State, ctx: &Context) -> Vec<Effect> {
     let Some(id) = ctx.book.lesson_id(state.page) else {
-        state.message = Some("m marks lessons read; this page is not a lesson".into());
+        let m = key_for(Action::ToggleRead);
+        state.message = Some(format!("{m} marks lessons read; this page is not a lesson"));
         return Vec::new();
     };
     let page = ctx.book.guide.page(state.page).key.clone();

@@ -7,6 +7,7 @@ use crate::guide::{CodeBlock, unrunnable_summary};
 use crate::progress::Change;
 use crate::run;
 use crate::tui::action::{Action, Effect, RunOrder};
+use crate::tui::keymap::key_for;
 use crate::tui::state::{Overlay, RunView, State};
 
 /// A run's events, which are not the user's: they leave the status bar's note alone.
@@ -93,7 +94,8 @@ pub(super) fn consent(state: &mut State, ctx: &Context, action: Action) -> Vec<E
         }
         Action::Consent(false) => {
             state.overlay = None;
-            state.message = Some("nothing was run; x asks again".into());
+            let x = key_for(Action::RunBlock);
+            state.message = Some(format!("nothing was run; {x} asks again"));
             Vec::new()
         }
         _ => Vec::new(),

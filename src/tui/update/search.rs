@@ -6,6 +6,7 @@ use super::{Context, page_height};
 use crate::tui::action::{Action, Edit, Effect};
 use crate::tui::finder::Place;
 use crate::tui::geometry::{SearchBox as BoxAreas, contains};
+use crate::tui::keymap::key_for;
 use crate::tui::state::{Matches, Overlay, State};
 
 /// The longest query the box takes: enough for any phrase, and typing stays instant.
@@ -123,8 +124,10 @@ fn go(state: &mut State, ctx: &Context, i: usize) {
     });
     jump(state, ctx, here);
     state.message = Some(format!(
-        "match {} of {total}; n and N for more",
-        current + 1
+        "match {} of {total}; {} and {} for more",
+        current + 1,
+        key_for(Action::NextMatch),
+        key_for(Action::PreviousMatch),
     ));
 }
 
@@ -132,7 +135,8 @@ fn go(state: &mut State, ctx: &Context, i: usize) {
 /// end of the guide to its start.
 pub(super) fn step(state: &mut State, ctx: &Context, forward: bool) {
     let Some(matches) = &state.matches else {
-        state.message = Some("no search yet: press / to search".into());
+        let slash = key_for(Action::Search);
+        state.message = Some(format!("no search yet: press {slash} to search"));
         return;
     };
     let (places, total) = (&matches.places, matches.places.len());

@@ -36,7 +36,7 @@ fn back_returns_to_each_place_a_jump_left_and_forward_retraces_them() {
         act(state, ctx, &[Action::Back]);
         assert_eq!(at(state, ctx), reading, "the line that was being read");
         let message = state.message.clone().unwrap_or_default();
-        assert!(message.contains("^N to 4.3"), "{message}");
+        assert_eq!(message, "back at 2.4; ^O back to Home, ^N forward to 4.3");
         act(
             state,
             ctx,
@@ -61,6 +61,17 @@ fn a_new_jump_after_going_back_forgets_the_way_forward() {
         act(state, ctx, &[Action::Back, Action::Back, Action::Back]);
         assert_eq!(state.page, ctx.book.guide.home());
         assert_eq!(state.message.as_deref(), Some("nothing to go back to yet"));
+    });
+}
+
+#[test]
+fn turning_pages_is_reading_on_not_a_jump() {
+    with_tutor(120, 40, |state, ctx| {
+        act(state, ctx, &[Action::Section(2)]);
+        act(state, ctx, &vec![Action::NextPage; 3]);
+        assert_eq!(shown(state, ctx), "2.4");
+        act(state, ctx, &[Action::Back]);
+        assert_eq!(state.page, ctx.book.guide.home(), "back to before the jump");
     });
 }
 
