@@ -10,7 +10,9 @@ pub mod geometry;
 pub mod keymap;
 pub mod pages;
 pub mod panes;
+mod runner;
 mod saver;
+mod session;
 pub mod state;
 pub mod theme;
 pub mod update;
@@ -18,17 +20,11 @@ pub mod view;
 
 use std::io::{IsTerminal, stdout};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    self, DisableFocusChange, DisableMouseCapture, EnableFocusChange, EnableMouseCapture, Event,
-};
-use ratatui::crossterm::execute;
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -37,12 +33,14 @@ use crate::guide::Guide;
 use crate::progress::locate::NoHome;
 use crate::progress::store::Store;
 use crate::render::{Theme, warm_up};
-use crate::run::{self, NoPython, OUTPUT_CAP, Request, Running};
-use action::{Action, Effect, RunOrder};
+use crate::run::{self, NoPython, Running};
+use action::{Action, Effect};
 use book::Book;
 use finder::Finder;
 use pages::Pages;
+use runner::Runner;
 use saver::Saver;
+use session::{Session, suspend};
 use state::State;
 use theme::Styles;
 use update::{Context, begin, update, wake_at};
@@ -299,116 +297,6 @@ fn next_wake(rx: &Receiver<Wake>, deadline: Option<Instant>) -> Result<Option<Wa
         Err(RecvTimeoutError::Timeout) => Ok(None),
         Err(RecvTimeoutError::Disconnected) => Err(Error::NoInput),
     }
-}
-
-/// Starts the runs `update` asks for, their events going to the loop.
-struct Runner {
-    runs: Runs,
-    tx: Sender<Wake>,
-}
-
-impl Runner {
-    fn new(runs: &Runs, tx: Sender<Wake>) -> Self {
-        Runner {
-            runs: runs.clone(),
-            tx,
-        }
-    }
-
-    fn python(&self) -> Result<String, String> {
-        match &self.runs.python {
-            Ok(path) => Ok(path.display().to_string()),
-            // What the status bar says when x is pressed.
-            Err(why) => Err(why.to_string()),
-        }
-    }
-
-    /// Starts `order` in place of the run in `running`, or says why it could not.
-    fn start(&self, order: RunOrder, running: &mut Option<Running>) -> Result<(), String> {
-        if let Some(old) = running.take() {
-            // Stopping waits for the program to die and its report: not on this thread.
-            old.stop();
-            std::thread::spawn(move || drop(old));
-        }
-        let python = self.runs.python.clone().map_err(|e| e.to_string())?;
-        let request = Request {
-            python,
-            code: order.code,
-            name: order.name,
-            timeout: self.runs.timeout,
-            cap: OUTPUT_CAP,
-        };
-        let (tx, id) = (self.tx.clone(), order.id);
-        let sink = Arc::new(move |event| drop(tx.send(Wake::Run(id, event))));
-        *running = Some(run::start(request, sink).map_err(|e| e.to_string())?);
-        Ok(())
-    }
-}
-
-/// The terminal in raw mode on the alternate screen with mouse reporting; dropping it puts
-/// everything back.
-struct Session(DefaultTerminal);
-
-impl Session {
-    fn start() -> Result<Session, Error> {
-        let terminal = ratatui::try_init().map_err(|e| {
-            ratatui::restore();
-            Error::Terminal(e)
-        })?;
-        install_panic_hook();
-        let session = Session(terminal);
-        // Focus reports tell reading time when the reader has gone to another window.
-        execute!(stdout(), EnableMouseCapture, EnableFocusChange).map_err(Error::Terminal)?;
-        Ok(session)
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        leave();
-    }
-}
-
-/// Ctrl-Z: put the terminal back, stop until the shell continues us, then take it again
-/// and redraw everything (the shell has used the screen meanwhile).
-fn suspend(terminal: &mut DefaultTerminal) -> Result<(), Error> {
-    leave();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).map_err(Error::Terminal)?;
-    ratatui::crossterm::terminal::enable_raw_mode().map_err(Error::Terminal)?;
-    execute!(
-        stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableFocusChange
-    )
-    .map_err(Error::Terminal)?;
-    // `resize` clears and forces a full redraw; `clear` would ask the terminal for the
-    // cursor position, and the input thread would hold the answer back until a key.
-    let size = terminal.size().map_err(Error::Terminal)?;
-    terminal
-        .resize(Rect::new(0, 0, size.width, size.height))
-        .map_err(Error::Terminal)
-}
-
-/// Undoes everything [`Session::start`] did. Safe to call more than once.
-fn leave() {
-    let _ = execute!(stdout(), DisableMouseCapture, DisableFocusChange, Show);
-    ratatui::restore();
-}
-
-/// On a panic: if a page's layout panicked, let the page show it; otherwise restore the
-/// terminal first so the message lands on a normal screen (ratatui's hook, which this one
-/// wraps, leaves the alternate screen).
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if contain::is_active() {
-            contain::record(info);
-            return;
-        }
-        let _ = execute!(stdout(), DisableMouseCapture, DisableFocusChange, Show);
-        previous(info);
-    }));
 }
 
 fn forward_signals(mut signals: Signals, tx: Sender<Wake>) {

@@ -320,3 +320,39 @@ fn the_tutor_reopens_where_a_version_1_store_left_off() {
     assert!(top.contains("│ ┌────"), "line 304 at the top: {top}");
     assert!(resumed.screen.contains("✓ 2.4"), "{}", resumed.screen);
 }
+
+#[test]
+fn the_tutor_reopens_on_the_path_with_the_item_that_was_chosen() {
+    let progress = Progress {
+        last: Some(Last {
+            page: "learning-path".into(),
+            // "- [ ] File I/O & exception handling", item 3.
+            line: GuideLine(1014),
+        }),
+        ..Progress::default()
+    };
+    let resumed = run(120, 40, progress, &[]);
+    assert_eq!(resumed.page, "Learning Path");
+    assert_eq!(resumed.state.path.item, 2);
+    assert!(resumed.screen.contains("item 3/16"), "{}", resumed.screen);
+    // Leaving it and quitting keep that item as the place.
+    let left = run(
+        120,
+        40,
+        Progress::default(),
+        &[
+            Action::LearningPath,
+            Action::Down,
+            Action::Down,
+            Action::Quit,
+        ],
+    );
+    let last = saves(&left.effects)
+        .into_iter()
+        .rev()
+        .find_map(|c| match c {
+            Change::Place { page, line } => Some((page.clone(), *line)),
+            _ => None,
+        });
+    assert_eq!(last, Some(("learning-path".to_string(), GuideLine(1014))));
+}

@@ -91,6 +91,13 @@ impl Store {
     /// Applies `change` to what is on disk now and saves the result. Returns the saved
     /// progress and any notes (a damaged store moved aside).
     pub fn apply(&self, change: &Change) -> Result<(Progress, Vec<String>), StoreError> {
+        self.apply_all(std::slice::from_ref(change))
+    }
+
+    /// Applies `changes`, in order, to what is on disk now and saves the result once: one
+    /// lock, one read and one synced write however many there are, so a burst of changes
+    /// (a reader holding `]`) costs what one does.
+    pub fn apply_all(&self, changes: &[Change]) -> Result<(Progress, Vec<String>), StoreError> {
         if let Some(dir) = self.dir() {
             fs::create_dir_all(dir).map_err(io("create the directory", dir))?;
         }
@@ -102,7 +109,10 @@ impl Store {
                 path: self.path.clone(),
             });
         }
-        opened.progress.apply(change, &now());
+        let at = now();
+        for change in changes {
+            opened.progress.apply(change, &at);
+        }
         self.write(&opened.progress)?;
         Ok((opened.progress, opened.notes))
     }

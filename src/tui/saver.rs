@@ -54,31 +54,38 @@ impl Saver {
     }
 
     /// Starts the thread that saves what the returned sender is given, in order, and
-    /// tells `answer` how each went. It ends when the sender is dropped.
+    /// tells `answer` how it went. Changes that arrive while it is busy (or waiting for the
+    /// lock) are saved together, in one write. It ends when the sender is dropped.
     pub fn spawn(self, answer: impl Fn(Action) + Send + 'static) -> Sender<Order> {
         let (tx, rx) = mpsc::channel::<Order>();
         std::thread::spawn(move || {
-            for (seq, change) in rx {
-                answer(self.save(seq, &change));
+            while let Ok(first) = rx.recv() {
+                let mut batch = vec![first];
+                batch.extend(rx.try_iter());
+                self.save(&batch).into_iter().for_each(&answer);
             }
         });
         tx
     }
 
-    /// Saves `change`; the answer for `update`.
-    fn save(&self, seq: u64, change: &Change) -> Action {
-        match &self.store {
-            Ok(store) => match store.apply(change) {
-                Ok((progress, _)) => Action::Saved { seq, progress },
-                Err(e) => Action::NotSaved {
+    /// Saves `batch` in one write; the answers for `update`: one for the last change (the
+    /// store's answer covers those before it), or one for each change that failed.
+    fn save(&self, batch: &[Order]) -> Vec<Action> {
+        let changes: Vec<Change> = batch.iter().map(|(_, change)| change.clone()).collect();
+        let result = match &self.store {
+            Ok(store) => store.apply_all(&changes).map_err(|e| e.to_string()),
+            Err(why) => Err(why.to_string()),
+        };
+        match (result, batch.last()) {
+            (Ok((progress, _)), Some(&(seq, _))) => vec![Action::Saved { seq, progress }],
+            (Ok(_), None) => Vec::new(),
+            (Err(why), _) => batch
+                .iter()
+                .map(|&(seq, _)| Action::NotSaved {
                     seq,
-                    why: e.to_string(),
-                },
-            },
-            Err(why) => Action::NotSaved {
-                seq,
-                why: why.to_string(),
-            },
+                    why: why.clone(),
+                })
+                .collect(),
         }
     }
 }

@@ -182,3 +182,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_burst_of_changes_is_one_write_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(&dir);
+    let untick = Change::Tick {
+        id: "a".into(),
+        done: false,
+    };
+    let (saved, _) = store.apply_all(&[tick("a"), tick("b"), untick]).unwrap();
+    assert!(!saved.done("a") && saved.done("b"), "applied in order");
+    assert_eq!(store.open().unwrap().progress, saved);
+    assert_eq!(names(dir.path()), ["progress.json", "progress.json.lock"]);
+}

@@ -34,32 +34,49 @@ pub(super) fn leave_here(state: &mut State, ctx: &Context) {
     }
 }
 
-/// Where the reader is: the page, and the guide line at the top of the screen (on the
-/// learning path, the chosen item's).
+/// Where the reader is: the page, and the guide line being read.
 pub(super) fn here(state: &State, ctx: &Context) -> Place {
-    let line = match state.on_path() {
+    state.place(reading_line(state, ctx))
+}
+
+/// The guide line being read: at the top of the screen, or on the learning path the
+/// chosen item's.
+pub(super) fn reading_line(state: &State, ctx: &Context) -> Option<GuideLine> {
+    match state.on_path() {
         true => path::chosen_line(state, ctx),
         false => top_line(state, ctx),
-    };
-    state.place(line)
+    }
 }
 
 /// Shows `page` where it was last left, without remembering the way.
 pub(super) fn show(state: &mut State, ctx: &Context, page: PageId) {
     if page != state.page {
-        let left_at = top_line(state, ctx);
+        let left_at = reading_line(state, ctx);
         if let Some(place) = state.places.get_mut(state.page.index()) {
             *place = left_at;
         }
         state.page = page;
         state.hscroll = 0;
         state.block = None;
-        let back_at = state.places.get(page.index()).copied().flatten();
-        state.scroll = back_at.map_or(0, |line| scroll_for(state, ctx, line));
-        scroll_to(state, ctx, state.scroll);
+        state.scroll = 0;
+        match state.places.get(page.index()).copied().flatten() {
+            Some(line) => resume_at(state, ctx, line),
+            None => scroll_to(state, ctx, 0),
+        }
     }
     state.focus = Focus::Lesson;
     sidebar::reveal(state, ctx, page);
+}
+
+/// Reading resumes at guide line `line` of the page shown: at the top of the screen, or
+/// on the learning path the item written there chosen.
+pub(super) fn resume_at(state: &mut State, ctx: &Context, line: GuideLine) {
+    if state.on_path() {
+        path::choose_line(state, ctx, line);
+    } else {
+        let row = scroll_for(state, ctx, line);
+        scroll_to(state, ctx, row);
+    }
 }
 
 /// Shows `place`: its page, with its line in view (a third of the way down if it was

@@ -2,8 +2,8 @@
 //! Each change is made here at once, so the screen never waits, and handed to the loop
 //! as [`Effect::Save`]; the saver thread's answer comes back as an action.
 
-use super::navigate::{open, scroll_for, show, top_line};
-use super::{Context, reading, scroll_to};
+use super::navigate::{open, reading_line, resume_at, show};
+use super::{Context, reading};
 use crate::guide::{GuideLine, PageId};
 use crate::progress::{Change, Progress};
 use crate::tui::action::{Action, Effect};
@@ -29,8 +29,7 @@ pub fn begin(state: &mut State, ctx: &Context, progress: Progress, note: Option<
         return;
     };
     show(state, ctx, page);
-    let row = scroll_for(state, ctx, last.line);
-    scroll_to(state, ctx, row);
+    resume_at(state, ctx, last.line);
     state.reading = Reading::new(page, state.now);
 }
 
@@ -59,7 +58,7 @@ pub(super) fn after(state: &mut State, ctx: &Context, was: PageId, effects: &mut
         places.push(place(ctx, was, left_at));
     }
     if state.page != was || quitting.is_some() {
-        places.push(place(ctx, state.page, top_line(state, ctx)));
+        places.push(place(ctx, state.page, reading_line(state, ctx)));
     }
     let at = quitting.unwrap_or(effects.len());
     for (i, change) in places.into_iter().enumerate() {
