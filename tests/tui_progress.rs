@@ -356,3 +356,21 @@ fn the_tutor_reopens_on_the_path_with_the_item_that_was_chosen() {
         });
     assert_eq!(last, Some(("learning-path".to_string(), GuideLine(1014))));
 }
+
+#[test]
+fn quitting_from_a_terminal_too_small_to_draw_keeps_the_place() {
+    let progress = Progress {
+        last: Some(Last {
+            page: "2.4".into(),
+            line: GuideLine(320),
+        }),
+        ..Progress::default()
+    };
+    // Never drawn: the terminal was too small from the start.
+    let quit = run(30, 8, progress, &[Action::Quit]);
+    let place = Change::Place {
+        page: "2.4".into(),
+        line: GuideLine(320),
+    };
+    assert_eq!(saves(&quit.effects), [&place]);
+}

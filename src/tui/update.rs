@@ -61,7 +61,9 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
         action => {
             // A key or a click: the reader is at the terminal.
             reading::present(state, true);
-            global(state, action, ctx)
+            let effects = global(state, action, ctx);
+            navigate::tell_the_way_back(state, ctx);
+            effects
         }
     };
     progress::after(state, ctx, was, &mut effects);

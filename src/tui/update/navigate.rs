@@ -21,17 +21,22 @@ pub(super) fn open(state: &mut State, ctx: &Context, page: PageId) {
 
 /// Remembers where the reader is, before a jump takes them elsewhere.
 pub(super) fn leave_here(state: &mut State, ctx: &Context) {
-    let here = here(state, ctx);
-    state.history.leave(here);
-    if !state.history.told {
-        state.history.told = true;
-        let back = keymap::key_for(Action::Back);
-        let note = format!("{back} goes back to {}", ctx.book.short_name(here.page));
-        state.message = Some(match state.message.take() {
-            Some(message) => format!("{message} · {note}"),
-            None => note,
-        });
-    }
+    state.history.leave(here(state, ctx));
+}
+
+/// After the first jump, the status bar says where back leads, after whatever the action
+/// itself says. Once.
+pub(super) fn tell_the_way_back(state: &mut State, ctx: &Context) {
+    let Some(behind) = state.history.behind().filter(|_| !state.history.told) else {
+        return;
+    };
+    state.history.told = true;
+    let back = keymap::key_for(Action::Back);
+    let note = format!("{back} goes back to {}", ctx.book.short_name(behind.page));
+    state.message = Some(match state.message.take() {
+        Some(message) => format!("{message} · {note}"),
+        None => note,
+    });
 }
 
 /// Where the reader is: the page, and the guide line being read.

@@ -28,8 +28,12 @@ pub fn begin(state: &mut State, ctx: &Context, progress: Progress, note: Option<
     let Ok(page) = guide.find_page(&last.page) else {
         return;
     };
+    // The last place is the freshest word on where this page was left.
+    state.places[page.index()] = Some(last.line);
+    if page == state.page {
+        resume_at(state, ctx, last.line);
+    }
     show(state, ctx, page);
-    resume_at(state, ctx, last.line);
     state.reading = Reading::new(page, state.now);
 }
 
@@ -58,7 +62,9 @@ pub(super) fn after(state: &mut State, ctx: &Context, was: PageId, effects: &mut
         places.push(place(ctx, was, left_at));
     }
     if state.page != was || quitting.is_some() {
-        places.push(place(ctx, state.page, reading_line(state, ctx)));
+        // Not laid out at this size (a terminal too small to draw in): where it was.
+        let line = reading_line(state, ctx).or(state.places[state.page.index()]);
+        places.push(place(ctx, state.page, line));
     }
     let at = quitting.unwrap_or(effects.len());
     for (i, change) in places.into_iter().enumerate() {

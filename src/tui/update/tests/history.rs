@@ -83,6 +83,12 @@ fn the_first_jump_says_where_back_leads() {
         act(state, ctx, &[Action::NextPage]);
         assert_eq!(state.message, None, "said once");
     });
+    // After what the jump itself says.
+    with_tutor(120, 40, |state, ctx| {
+        act(state, ctx, &[Action::Continue]);
+        let said = "1.1: the first lesson not read yet · ^O goes back to Home";
+        assert_eq!(state.message.as_deref(), Some(said));
+    });
 }
 
 #[test]
