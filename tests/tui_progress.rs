@@ -374,3 +374,17 @@ fn quitting_from_a_terminal_too_small_to_draw_keeps_the_place() {
     };
     assert_eq!(saves(&quit.effects), [&place]);
 }
+
+#[test]
+fn a_click_on_an_item_of_the_path_chooses_it() {
+    let probe = run(120, 40, Progress::default(), &[Action::LearningPath]);
+    let body = probe.state.areas().unwrap().body;
+    // Rows: Overall, a gap, the first phase, then its items.
+    let click = Action::Click {
+        x: body.x + 10,
+        y: body.y + 5,
+    };
+    let clicked = run(120, 40, Progress::default(), &[Action::LearningPath, click]);
+    assert_eq!(clicked.state.path.item, 2);
+    assert!(clicked.screen.contains("item 3/16"), "{}", clicked.screen);
+}

@@ -8,6 +8,16 @@ use crate::guide::{
     code_blocks,
 };
 
+/// A row of the learning path's page: a gauge for the whole path, a phase with its gauge
+/// (by its index in the path), an item (counting every item of the path from 0), or a gap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathRow {
+    Overall,
+    Phase(usize),
+    Item(usize),
+    Blank,
+}
+
 /// A row of the sidebar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entry {
@@ -81,6 +91,26 @@ impl<'g> Book<'g> {
             }
         }
         rows
+    }
+
+    /// The learning path's page, row by row.
+    pub fn path_rows(&self) -> Vec<PathRow> {
+        let mut rows = vec![PathRow::Overall, PathRow::Blank];
+        let mut n = 0;
+        for (p, phase) in self.guide.learning_path.phases.iter().enumerate() {
+            rows.push(PathRow::Phase(p));
+            rows.extend((n..n + phase.items.len()).map(PathRow::Item));
+            n += phase.items.len();
+            rows.push(PathRow::Blank);
+        }
+        rows
+    }
+
+    /// The first of `rows` a pane `height` rows tall shows with `item` chosen: the chosen
+    /// item in view, with the rows above it while they fit.
+    pub fn path_first_row(rows: &[PathRow], item: usize, height: usize) -> usize {
+        let chosen = rows.iter().position(|r| *r == PathRow::Item(item));
+        (chosen.unwrap_or(0) + 1).saturating_sub(height)
     }
 
     /// How a section is named in the sidebar and the breadcrumb: "2 Python Internals".

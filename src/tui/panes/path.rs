@@ -7,8 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::guide::{Item, Phase};
+use crate::guide::{Guide, Item};
 use crate::render::{display_width, fit, printable_line};
+use crate::tui::book::{Book, PathRow};
 use crate::tui::finder::Taught;
 use crate::tui::keymap::{self, Mode};
 use crate::tui::state::State;
@@ -17,15 +18,6 @@ use crate::tui::update::Context;
 pub struct PathPane<'a, 'g> {
     pub state: &'a State,
     pub ctx: &'a Context<'a, 'g>,
-}
-
-/// One row of the path: a gauge, a phase, an item (by its index over the whole path), or
-/// a gap.
-enum Row<'g> {
-    Overall,
-    Phase(&'g Phase),
-    Item(usize, &'g Item),
-    Blank,
 }
 
 /// Draws the rows into `area`, the lesson pane's text area.
@@ -39,17 +31,12 @@ impl Widget for PathPane<'_, '_> {
             buf.set_line(area.x, area.y, &line, area.width);
             return;
         }
-        let rows = self.rows();
+        let rows = self.ctx.book.path_rows();
         let height = usize::from(area.height);
-        let chosen = rows
-            .iter()
-            .position(|r| matches!(r, Row::Item(i, _) if *i == self.state.path.item))
-            .unwrap_or(0);
-        // The chosen item in view, with the rows above it while they fit.
-        let first = (chosen + 1).saturating_sub(height);
+        let first = Book::path_first_row(&rows, self.state.path.item, height);
         for (y, row) in rows.iter().skip(first).take(height).enumerate() {
             let at = Rect::new(area.x, area.y + y as u16, area.width, 1);
-            self.row(buf, at, row);
+            self.row(buf, at, *row);
         }
     }
 }
@@ -71,21 +58,6 @@ impl<'g> PathPane<'_, 'g> {
         }
     }
 
-    fn rows(&self) -> Vec<Row<'g>> {
-        let guide: &'g crate::guide::Guide = self.ctx.book.guide;
-        let mut rows = vec![Row::Overall, Row::Blank];
-        let mut n = 0;
-        for phase in &guide.learning_path.phases {
-            rows.push(Row::Phase(phase));
-            for item in &phase.items {
-                rows.push(Row::Item(n, item));
-                n += 1;
-            }
-            rows.push(Row::Blank);
-        }
-        rows
-    }
-
     fn count<'i>(&self, items: impl Iterator<Item = &'i Item>) -> (usize, usize) {
         let progress = &self.state.progress;
         items.fold((0, 0), |(done, total), item| {
@@ -93,15 +65,19 @@ impl<'g> PathPane<'_, 'g> {
         })
     }
 
-    fn row(&self, buf: &mut Buffer, at: Rect, row: &Row) {
+    fn row(&self, buf: &mut Buffer, at: Rect, row: PathRow) {
         let styles = self.ctx.styles;
+        let guide: &'g Guide = self.ctx.book.guide;
         let width = usize::from(at.width);
         let line = match row {
-            Row::Overall => {
-                let (done, total) = self.count(self.ctx.book.guide.items());
+            PathRow::Overall => {
+                let (done, total) = self.count(guide.items());
                 gauge_line("Overall", done, total, width, self.ctx)
             }
-            Row::Phase(phase) => {
+            PathRow::Phase(p) => {
+                let Some(phase) = guide.learning_path.phases.get(p) else {
+                    return;
+                };
                 let (done, total) = self.count(phase.items.iter());
                 let name = match &phase.weeks {
                     Some(weeks) => format!("{} · weeks {weeks}", phase.title),
@@ -109,14 +85,17 @@ impl<'g> PathPane<'_, 'g> {
                 };
                 gauge_line(&name, done, total, width, self.ctx)
             }
-            Row::Item(n, item) => {
-                let chosen = *n == self.state.path.item;
+            PathRow::Item(n) => {
+                let Some(item) = guide.items().nth(n) else {
+                    return;
+                };
+                let chosen = n == self.state.path.item;
                 if chosen {
                     buf.set_style(at, styles.selected);
                 }
-                self.item_line(*n, item, chosen, width)
+                self.item_line(n, item, chosen, width)
             }
-            Row::Blank => Line::default(),
+            PathRow::Blank => Line::default(),
         };
         buf.set_line(at.x, at.y, &line, at.width);
     }

@@ -7,7 +7,9 @@ use super::{Context, page_height, progress};
 use crate::guide::{GuideLine, Item};
 use crate::progress::Change;
 use crate::tui::action::{Action, Effect};
+use crate::tui::book::{Book, PathRow};
 use crate::tui::finder::Taught;
+use crate::tui::geometry::contains;
 use crate::tui::keymap::key_for;
 use crate::tui::state::State;
 
@@ -54,9 +56,28 @@ pub(super) fn on_path(state: &mut State, action: &Action, ctx: &Context) -> Opti
         Action::Left | Action::Right => cycle_lesson(state, ctx, *action == Action::Right),
         Action::Tick => return Some(tick(state, ctx)),
         Action::Open => open_taught(state, ctx),
+        Action::Click { x, y } => return click(state, ctx, *x, *y).then(Vec::new),
         _ => return None,
     }
     Some(Vec::new())
+}
+
+/// A click on an item's row chooses it; `false` for a click elsewhere, which means what it
+/// means on any page.
+fn click(state: &mut State, ctx: &Context, x: u16, y: u16) -> bool {
+    let Some(body) = state.areas().map(|a| a.body) else {
+        return false;
+    };
+    if !contains(body, x, y) {
+        return false;
+    }
+    let rows = ctx.book.path_rows();
+    let first = Book::path_first_row(&rows, state.path.item, usize::from(body.height));
+    if let Some(PathRow::Item(item)) = rows.get(first + usize::from(y - body.y)) {
+        state.path.item = *item;
+        state.path.lesson = 0;
+    }
+    true
 }
 
 fn choose(state: &mut State, item: usize, last: usize) {
