@@ -12,7 +12,7 @@ use crate::render::display_width;
 /// What the mouse does, for the help overlay.
 pub const MOUSE: [(&str, &str); 2] = [
     ("wheel", "scroll the pane under the pointer"),
-    ("click", "open a lesson, or focus a pane"),
+    ("click", "open a lesson; choose a path item"),
 ];
 
 /// When a lesson counts as read, for the help overlay: the rule the contents' ✓ follow.
