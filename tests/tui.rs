@@ -98,7 +98,7 @@ fn help_is_whole_in_the_smallest_layout() {
     assert!(!in_box(&shown).contains('…'), "{shown}");
     let scrolled = plain(60, 15, &[Action::ToggleHelp, Action::Bottom]);
     assert!(
-        in_box(&scrolled).contains("open a lesson, or focus a pane"),
+        in_box(&scrolled).contains("its end. Turning pages reads nothing."),
         "{scrolled}"
     );
     assert!(!in_box(&scrolled).contains('…'), "{scrolled}");
