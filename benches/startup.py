@@ -98,14 +98,20 @@ def measure(name, argv, marker, runs, keys=b"q", store=None):
     )
 
 
-def big_store():
+def big_store(version=2):
     """About 1 MB of progress: ticks for 16,000 items the guide does not have (kept, as
-    ticks for removed items are), every lesson read, and a place to reopen at."""
+    ticks for removed items are), every lesson read, and a place to reopen at. Version 1
+    is the layout before pages had ids, which is migrated as it is read."""
     at = "2026-11-24T00:00:00Z"
     items = {f"gone/item-{i:05}": {"done": True, "at": at} for i in range(16000)}
-    lessons = {f"{s}.{l}": {"read": True, "scroll": 0} for s in range(1, 9) for l in range(1, 6)}
-    last = {"lesson": "2.4", "scroll": 320}
-    return {"version": 1, "items": items, "lessons": lessons, "last": last}
+    ids = [f"{s}.{l}" for s in range(1, 9) for l in range(1, 6)]
+    if version == 1:
+        lessons = {i: {"read": True, "scroll": 0} for i in ids}
+        last = {"lesson": "2.4", "scroll": 320}
+        return {"version": 1, "items": items, "lessons": lessons, "last": last}
+    pages = {i: {"read": True, "line": 0} for i in ids}
+    last = {"page": "2.4", "line": 320}
+    return {"version": 2, "items": items, "pages": pages, "last": last}
 
 
 def main():
@@ -122,6 +128,10 @@ def main():
         json.dump(big_store(), f)
     size = os.path.getsize(big) / 1e6
     measure(f"pyguide, a {size:.1f} MB store, reopens at 2.4", [PYGUIDE], marker, runs, store=big)
+    old = os.path.join(tmp, "big-v1.json")
+    with open(old, "w") as f:
+        json.dump(big_store(version=1), f)
+    measure("pyguide, the same as version 1, migrated", [PYGUIDE], marker, runs, store=old)
     # Peak memory of a whole session: every page shown once, code highlighted, then quit.
     browse = b"1" + b"]" * 45 + b"G" + b"q"
     measure("pyguide, every page opened (for memory)", [PYGUIDE], marker, 5, browse, empty)

@@ -269,34 +269,33 @@ pub fn parse(bytes: &[u8]) -> Result<(Progress, Option<u32>), Damage> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Damage::Empty);
     }
-    // The common case, a store of this version, straight into the model: a tree of JSON
+    // A store of this version or an older one straight into its model: a tree of JSON
     // values first would take most of the start-up for a large store.
     #[derive(serde::Deserialize)]
     struct Probe {
-        version: Option<u32>,
+        version: Option<u64>,
     }
-    if let Ok(Probe {
-        version: Some(VERSION),
-    }) = serde_json::from_slice(bytes)
-        && let Ok(progress) = serde_json::from_slice::<Progress>(bytes)
-    {
-        return Ok((progress, None));
-    }
-    // Anything else is read as a tree, to say what is wrong or to read another version.
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(Damage::NotJson)?;
-    let version = value
-        .get("version")
-        .and_then(serde_json::Value::as_u64)
-        .ok_or(Damage::NoVersion)?;
+    let probe = serde_json::from_slice::<Probe>(bytes).map_err(|e| {
+        // JSON of another shape (a list, a string) has no version; the rest is not JSON.
+        match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            Ok(_) => Damage::NoVersion,
+            Err(_) => Damage::NotJson(e),
+        }
+    });
+    let version = probe?.version.ok_or(Damage::NoVersion)?;
     match u32::try_from(version) {
-        Ok(VERSION) => serde_json::from_value(value)
-            .map_err(Damage::Shape)
-            .map(|p| (p, None)),
+        Ok(VERSION) => serde_json::from_slice(bytes)
+            .map(|p| (p, None))
+            .map_err(Damage::Shape),
         Ok(1) => {
-            let old: V1 = serde_json::from_value(value).map_err(Damage::Shape)?;
+            let old: V1 = serde_json::from_slice(bytes).map_err(Damage::Shape)?;
             Ok((from_v1(old), None))
         }
-        Ok(newer) if newer > VERSION => Ok((lenient(&value), Some(newer))),
+        // Anything newer is read as a tree, field by field, for what this version knows.
+        Ok(newer) if newer > VERSION => {
+            let value = serde_json::from_slice(bytes).map_err(Damage::NotJson)?;
+            Ok((lenient(&value), Some(newer)))
+        }
         _ => Err(Damage::BadVersion(version)),
     }
 }

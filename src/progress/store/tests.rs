@@ -196,3 +196,19 @@ fn a_burst_of_changes_is_one_write_in_order() {
     assert_eq!(store.open().unwrap().progress, saved);
     assert_eq!(names(dir.path()), ["progress.json", "progress.json.lock"]);
 }
+
+#[test]
+fn damage_is_named_for_what_it_is() {
+    let why = |text: &str| parse(text.as_bytes()).unwrap_err().to_string();
+    assert_eq!(why("  \n"), "it is empty");
+    assert!(why("{\"version\": 2, ").starts_with("not JSON"));
+    assert_eq!(why("[1, 2]"), "no version number");
+    assert_eq!(why("\"progress\""), "no version number");
+    assert_eq!(why("{\"items\": {}}"), "no version number");
+    assert_eq!(
+        why("{\"version\": 0}"),
+        "version 0 is not one pyguide ever wrote"
+    );
+    assert!(why("{\"version\": 2, \"items\": 5}").starts_with("unexpected shape"));
+    assert!(why("{\"version\": 1, \"lessons\": []}").starts_with("unexpected shape"));
+}
