@@ -121,6 +121,10 @@ fn an_item_lists_the_lessons_that_teach_it_and_enter_opens_one() {
     actions.pop();
     actions.extend([Action::Right, Action::Open]);
     assert_eq!(run(120, 40, Progress::default(), &actions).page, "1.5");
+    // Back to the path: the item and its chosen lesson as they were.
+    actions.push(Action::Back);
+    let back = run(120, 40, Progress::default(), &actions);
+    assert_eq!((back.state.path.item, back.state.path.lesson), (4, 1));
 }
 
 #[test]

@@ -281,3 +281,25 @@ fn the_status_bar_names_the_boxs_keys_while_it_is_open() {
     assert!(bottom.contains("^C quit"), "{bottom}");
     assert!(!bottom.contains("/ search"), "{bottom}");
 }
+
+#[test]
+fn n_steps_through_matches_on_the_learning_path_choosing_their_items() {
+    // "weeks" is in the four phase headings, and nowhere else.
+    let opened = then(search("weeks"), &[Action::Open]);
+    let (state, _, page) = run(120, 40, &opened);
+    assert_eq!(page, "Learning Path");
+    assert_eq!(state.path.item, 0, "the Beginner phase's first item");
+    let mut chosen = Vec::new();
+    for steps in 1..=4 {
+        let stepped = then(opened.clone(), &vec![Action::NextMatch; steps]);
+        let (state, _, _) = run(120, 40, &stepped);
+        chosen.push((state.path.item, state.message.unwrap_or_default()));
+    }
+    let items: Vec<usize> = chosen.iter().map(|(item, _)| *item).collect();
+    assert_eq!(items, [4, 8, 12, 0], "{chosen:?}");
+    assert!(chosen[0].1.starts_with("match 2 of 4"), "{chosen:?}");
+    assert!(chosen[3].1.contains("(from the top)"), "{chosen:?}");
+    let back = then(opened, &[Action::PreviousMatch]);
+    let (state, _, _) = run(120, 40, &back);
+    assert_eq!(state.path.item, 12);
+}

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::guide::Guide;
+use crate::guide::{Guide, Page};
 use crate::render::{Theme, ansi};
 
 #[derive(Serialize)]
@@ -44,17 +44,16 @@ pub(crate) fn json(guide: &Guide, out: &mut dyn Write) -> Result<(), Error> {
     let sections = guide
         .sections
         .iter()
-        .map(|s| SectionJson {
-            number: s.number,
-            title: &s.title,
-            line: s.line,
-            lessons: s
-                .lessons
-                .iter()
-                .map(|l| LessonJson {
-                    id: l.id.to_string(),
-                    title: &l.title,
-                    line: l.line,
+        .enumerate()
+        .map(|(s, section)| SectionJson {
+            number: section.number,
+            title: &section.title,
+            line: section.line,
+            lessons: lesson_pages(guide, s)
+                .map(|page| LessonJson {
+                    id: page.key.clone(),
+                    title: &page.title,
+                    line: page.line.0,
                 })
                 .collect(),
         })
@@ -86,28 +85,27 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
         .map(|s| s.number.to_string().len())
         .max()
         .unwrap_or(1);
-    let id_width = guide
-        .lessons()
-        .map(|l| l.id.to_string().len())
-        .max()
-        .unwrap_or(3);
+    let pages = guide.pages().iter();
+    let id_width = pages
+        .filter(|p| p.lesson().is_some())
+        .map(|p| p.key.len())
+        .max();
+    let id_width = id_width.unwrap_or(3);
     let mut lines = vec![
         Line::from(Span::styled(guide.title.clone(), theme.title)),
         Line::default(),
     ];
-    for section in &guide.sections {
+    for (s, section) in guide.sections.iter().enumerate() {
         lines.push(Line::from(vec![
             Span::styled(format!("{:>number_width$}  ", section.number), theme.bullet),
             Span::styled(section.title.clone(), theme.heading),
         ]));
-        for lesson in &section.lessons {
+        // By their pages' ids, which `show` takes (a repeated lesson id is `2.4-2`).
+        for page in lesson_pages(guide, s) {
             lines.push(Line::from(vec![
                 Span::raw(" ".repeat(number_width + 2)),
-                Span::styled(
-                    format!("{:<id_width$}  ", lesson.id.to_string()),
-                    theme.muted,
-                ),
-                Span::raw(lesson.title.clone()),
+                Span::styled(format!("{:<id_width$}  ", page.key), theme.muted),
+                Span::raw(page.title.clone()),
             ]));
         }
     }
@@ -130,4 +128,9 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
     }
     ansi::write_lines(out, &lines, theme.mode).map_err(Error::Output)?;
     Ok(())
+}
+
+/// The lesson pages of the section at index `s`.
+fn lesson_pages(guide: &Guide, s: usize) -> impl Iterator<Item = &Page> {
+    guide.section_pages(s).filter(|p| p.lesson().is_some())
 }

@@ -137,11 +137,15 @@ pub(crate) fn check(
     tick: bool,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    // Every name must mean one item before anything changes.
-    let chosen: Vec<&Item> = names
-        .iter()
-        .map(|name| items::find(&guide.learning_path, name).map_err(Error::NoItem))
-        .collect::<Result<_, _>>()?;
+    // Every name must mean one item before anything changes; an item named twice is
+    // changed and told once.
+    let mut chosen: Vec<&Item> = Vec::with_capacity(names.len());
+    for name in names {
+        let item = items::find(&guide.learning_path, name).map_err(Error::NoItem)?;
+        if !chosen.iter().any(|c| c.id == item.id) {
+            chosen.push(item);
+        }
+    }
     let store = store(cli)?;
     let mut saved = None;
     for item in &chosen {

@@ -6,6 +6,8 @@ use crate::guide::{Item, LearningPath};
 /// Why a name on the command line means no one item.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ItemError {
+    #[error("this guide's learning path has no items to tick")]
+    NoItems,
     #[error("an empty item name; give a number, an id or words from the text")]
     Empty,
     #[error("there is no item {n}; the learning path has items 1-{total}")]
@@ -24,6 +26,9 @@ pub enum ItemError {
 pub fn find<'p>(path: &'p LearningPath, name: &str) -> Result<&'p Item, ItemError> {
     let items: Vec<&Item> = path.phases.iter().flat_map(|p| &p.items).collect();
     let name = name.trim();
+    if items.is_empty() {
+        return Err(ItemError::NoItems);
+    }
     if name.is_empty() {
         return Err(ItemError::Empty);
     }

@@ -25,6 +25,7 @@ pub struct Topic<'g> {
 pub fn topics(guide: &Guide) -> Vec<Topic<'_>> {
     let mut out = Vec::with_capacity(guide.pages().len() + guide.sections.len());
     let mut section_named = None;
+    let mut numbers = std::collections::HashSet::new();
     for page in guide.pages() {
         // A section whose first page is not its introduction has no page of its own: its
         // heading comes just before that first page.
@@ -33,10 +34,16 @@ pub fn topics(guide: &Guide) -> Vec<Topic<'_>> {
         {
             section_named = Some(s);
             let section = &guide.sections[s];
+            // A number a guide repeats names the first section with it: the repeat is
+            // named by the page it opens on, so that `show` opens what was found.
+            let key = match numbers.insert(section.number) {
+                true => section.number.to_string(),
+                false => page.key.clone(),
+            };
             if page.kind != PageKind::Section(section.number) {
                 out.push(Topic {
                     kind: PageKind::Section(section.number),
-                    key: section.number.to_string(),
+                    key,
                     page: page.id,
                     title: &section.title,
                     line: GuideLine(section.line),
@@ -78,6 +85,17 @@ mod tests {
                 "{}",
                 topic.key
             );
+        }
+    }
+
+    #[test]
+    fn a_repeated_section_number_is_named_by_the_page_it_opens() {
+        let md = "# T\n\n## 1. First\n\n### 1.1 A\n\na\n\n## 1. Again\n\n### 1.1 B\n\nb\n";
+        let guide = load::from_bytes("t.md", md.as_bytes()).unwrap().guide;
+        let keys: Vec<String> = topics(&guide).into_iter().map(|t| t.key).collect();
+        assert_eq!(keys, ["home", "1", "1.1", "1.1-2", "1.1-2"]);
+        for key in &keys[1..] {
+            assert!(guide.find_page(key).is_ok() || key == "1", "{key}");
         }
     }
 }

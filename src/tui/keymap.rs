@@ -21,7 +21,7 @@ mod search;
 
 pub use consent::{CONSENT_BINDINGS, OTHER_ANSWER};
 pub use help::{HelpRow, KEYS_WIDTH, MOUSE, help_rows};
-pub use hints::{KeyHint, border_line, hints, path_hints, search_hints};
+pub use hints::{KeyHint, border_line, consent_hints, help_hints, hints, path_hints, search_hints};
 pub use key::Key;
 pub use normal::BINDINGS;
 pub use path::PATH_BINDINGS;

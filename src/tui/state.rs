@@ -99,6 +99,9 @@ pub struct State {
     pub overlay: Option<Overlay>,
     /// A one-line note in the status bar, until the next key.
     pub message: Option<String>,
+    /// When a note was put up by time passing rather than by a key (a lesson read): keys
+    /// that arrive at that same moment leave it on screen.
+    pub note_at: Option<Instant>,
     /// For each page (by [`PageId::index`]), the guide line at the top when it was last
     /// left.
     pub places: Vec<Option<GuideLine>>,
@@ -151,6 +154,7 @@ impl State {
             sidebar: true,
             overlay: None,
             message: None,
+            note_at: None,
             places: vec![None; book.guide.pages().len()],
             search: SearchBox::default(),
             matches: None,

@@ -94,7 +94,9 @@ fn global(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
 }
 
 fn dispatch(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
-    state.message = None;
+    if state.note_at != Some(state.now) {
+        state.message = None;
+    }
     if state.areas().is_none() {
         // Nothing can be seen to change while the "too small" notice is up.
         return Vec::new();

@@ -1,7 +1,10 @@
 //! The short hints in the status bar and on the boxes' borders: "j/k move", "Enter open".
 //! Each names its binding's first key, so the hint follows when a binding moves.
 
-use super::{BINDINGS, Binding, Hint, Key, Mode, PATH_BINDINGS, SEARCH_BINDINGS};
+use super::{
+    BINDINGS, Binding, CONSENT_BINDINGS, Hint, Key, Mode, OTHER_ANSWER, PATH_BINDINGS,
+    SEARCH_BINDINGS,
+};
 use crate::tui::action::Action;
 
 /// One hint: the keys as the screen shows them, and what they do in a word.
@@ -32,6 +35,44 @@ pub fn hints(sidebar_focused: bool) -> Vec<KeyHint> {
 /// The status-bar hints while the learning path is open.
 pub fn path_hints() -> Vec<KeyHint> {
     placed(&PATH_BINDINGS, Hint::Always)
+}
+
+/// The status-bar hints while the help overlay is open: its own keys, not the page's.
+pub fn help_hints() -> Vec<KeyHint> {
+    let wanted = [
+        (Action::Down, Action::Up, "scroll"),
+        (Action::ToggleHelp, Action::Close, "close"),
+    ];
+    let in_help = || BINDINGS.iter().filter(|b| b.in_help);
+    let named = |action: &Action| {
+        let found = in_help().find(|b| b.action == *action);
+        found.and_then(|b| b.keys.first()).map(Key::name)
+    };
+    let mut hints: Vec<KeyHint> = Vec::new();
+    for (one, other, word) in wanted {
+        let Some(binding) = in_help().find(|b| b.action == one) else {
+            continue;
+        };
+        let keys = [named(&one), named(&other)].into_iter().flatten();
+        hints.push(KeyHint {
+            keys: keys.collect::<Vec<_>>().join("/"),
+            word,
+            action: &binding.action,
+        });
+    }
+    hints
+}
+
+/// The status-bar hints while the question before a run is asked: what answers it.
+pub fn consent_hints() -> Vec<KeyHint> {
+    static NO: Action = Action::Consent(false);
+    let mut hints = placed(&CONSENT_BINDINGS, Hint::Always);
+    hints.push(KeyHint {
+        keys: OTHER_ANSWER.0.to_string(),
+        word: "no",
+        action: &NO,
+    });
+    hints
 }
 
 /// The status-bar hints while the search box is open.

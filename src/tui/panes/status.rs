@@ -31,6 +31,13 @@ impl Widget for StatusBar<'_, '_> {
         let left = fit(&format!(" {name}  {} ", self.position()), room);
         let mut used = display_width(&left);
         let mut spans = vec![Span::styled(left, styles.status_key)];
+        if !self.state.saves.failed.is_empty() {
+            // Changes the store refused stay unsaved: said for as long as it is true, in
+            // words, so it reads the same without colour.
+            let unsaved = fit(" not saved ", room - used);
+            used += display_width(&unsaved);
+            spans.push(Span::styled(unsaved, styles.error));
+        }
         if let Some(message) = &self.state.message {
             let shown = fit(&format!(" {message}"), room - used);
             used += display_width(&shown);
@@ -48,8 +55,10 @@ impl StatusBar<'_, '_> {
     /// "item 5/16".
     fn position(&self) -> String {
         if self.state.on_path() {
-            let items = self.ctx.book.guide.items().count();
-            return format!("item {}/{items}", (self.state.path.item + 1).min(items));
+            return match self.ctx.book.guide.items().count() {
+                0 => "no items".to_string(),
+                items => format!("item {}/{items}", (self.state.path.item + 1).min(items)),
+            };
         }
         let (total, _) = self.ctx.pages.extent(self.state.page, self.width);
         let top = self.state.scroll.min(total.saturating_sub(1));
@@ -71,6 +80,8 @@ impl StatusBar<'_, '_> {
         let styles = self.ctx.styles;
         let all: Vec<KeyHint> = match self.state.overlay {
             Some(Overlay::Search) => keymap::search_hints(),
+            Some(Overlay::Help { .. }) => keymap::help_hints(),
+            Some(Overlay::Consent) => keymap::consent_hints(),
             _ if self.state.mode() == Mode::Path => keymap::path_hints(),
             _ => keymap::hints(self.state.focus == Focus::Sidebar)
                 .into_iter()

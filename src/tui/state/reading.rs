@@ -65,16 +65,25 @@ impl Reading {
     /// Whether the page counts as read, given the reading time its `text_rows` need and
     /// the rows the screen shows at once.
     pub fn is_read(&self, text_rows: usize, height: usize) -> bool {
-        let scrolled_through = self.rows > height && self.seen_to >= self.rows;
         // Scrolling through still takes a moment: a flick to the end is not reading.
-        let through = scrolled_through && self.dwell >= SHORTEST;
+        let through = self.scrolled_through(height) && self.dwell >= SHORTEST;
         self.seen_end && (self.dwell >= needed(text_rows) || through)
     }
 
-    /// When the page will count as read if the reader stays, while its end is on screen.
-    pub fn due(&self, text_rows: usize) -> Option<Instant> {
-        let needed = needed(text_rows);
+    /// When the page will count as read if the reader stays, while its end is on screen:
+    /// its reading time, or the shortest when it was scrolled through.
+    pub fn due(&self, text_rows: usize, height: usize) -> Option<Instant> {
+        let needed = match self.scrolled_through(height) {
+            true => SHORTEST.min(needed(text_rows)),
+            false => needed(text_rows),
+        };
         (self.seen_end && self.dwell < needed).then(|| self.since + (needed - self.dwell))
+    }
+
+    /// Whether every row was seen by scrolling down from the top, on a page longer than
+    /// the screen.
+    fn scrolled_through(&self, height: usize) -> bool {
+        self.rows > height && self.seen_to >= self.rows
     }
 }
 
@@ -112,12 +121,12 @@ mod tests {
         let (mut r, t) = reading();
         r.saw(0, 30, 20);
         assert!(!r.is_read(20, 30), "just opened");
-        assert_eq!(r.due(20), Some(t + SHORTEST));
+        assert_eq!(r.due(20, 30), Some(t + SHORTEST));
         r.tick(t + SECOND * 10, false);
         assert!(!r.is_read(20, 30), "away from the terminal");
         r.tick(t + SECOND * 12, true);
         assert!(r.is_read(20, 30));
-        assert_eq!(r.due(20), None);
+        assert_eq!(r.due(20, 30), None);
     }
 
     #[test]
@@ -126,7 +135,7 @@ mod tests {
         r.saw(0, 30, 100);
         r.tick(t + LONGEST, true);
         assert!(!r.is_read(100, 30));
-        assert_eq!(r.due(100), None, "nothing to wait for");
+        assert_eq!(r.due(100, 30), None, "nothing to wait for");
         r.saw(70, 30, 100);
         assert!(
             r.is_read(100, 30),

@@ -49,7 +49,7 @@ impl Saves {
     /// What was not saved, as one line for the reader when the tutor ends: `None` when
     /// everything was. `waited` says how long the loop waited for the changes pending.
     pub fn report(&self, waited: std::time::Duration) -> Option<String> {
-        let lost: Vec<String> = self.unsaved().map(Change::describe).collect();
+        let lost = lost(self.unsaved());
         if lost.is_empty() {
             return None;
         }
@@ -61,14 +61,36 @@ impl Saves {
             (Some(why), true) => why.clone(),
             (None, true) => "the store did not answer".to_string(),
         };
-        Some(format!("progress not saved ({}): {why}", lost.join(", ")))
+        Some(format!("progress not saved ({lost}): {why}"))
     }
 
     /// Everything not on disk: changes that failed, then those still on their way.
-    pub fn unsaved(&self) -> impl Iterator<Item = &Change> {
+    pub fn unsaved(&self) -> impl DoubleEndedIterator<Item = &Change> {
         self.failed
             .iter()
             .chain(self.pending.iter().map(|(_, c)| c))
+    }
+}
+
+/// What `changes` would have done, as few words as say it: the last word on each item and
+/// page, one place (the last), at most three named and the rest counted.
+fn lost<'c>(changes: impl DoubleEndedIterator<Item = &'c Change>) -> String {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for change in changes.rev() {
+        let about = match change {
+            Change::Tick { id, .. } => format!("item {id}"),
+            Change::Read { page, .. } => format!("read {page}"),
+            Change::Place { .. } => "place".to_string(),
+            other => other.describe(),
+        };
+        if !seen.iter().any(|(a, _)| *a == about) {
+            seen.push((about, change.describe()));
+        }
+    }
+    let words: Vec<String> = seen.into_iter().rev().map(|(_, said)| said).collect();
+    match words.len() {
+        0..=4 => words.join(", "),
+        n => format!("{} and {} more", words[..3].join(", "), n - 3),
     }
 }
 
@@ -97,6 +119,39 @@ mod tests {
         assert_eq!(saves.unsaved().collect::<Vec<_>>(), [&tick("b")]);
         let report = saves.report(std::time::Duration::from_secs(2)).unwrap();
         assert_eq!(report, "progress not saved (tick b): disk full");
+    }
+
+    #[test]
+    fn the_report_says_each_change_once_and_counts_a_long_list() {
+        let mut saves = Saves::default();
+        let place = |page: &str| Change::Place {
+            page: page.into(),
+            line: crate::guide::GuideLine(1),
+        };
+        for change in [
+            place("home"),
+            tick("a"),
+            place("2.1"),
+            tick("a"),
+            place("2.2"),
+        ] {
+            let seq = saves.push(change);
+            saves.not_saved(seq, "read-only");
+        }
+        let report = saves.report(std::time::Duration::from_secs(2)).unwrap();
+        assert_eq!(
+            report,
+            "progress not saved (tick a, your place in 2.2): read-only"
+        );
+        for id in ["b", "c", "d", "e"] {
+            let seq = saves.push(tick(id));
+            saves.not_saved(seq, "read-only");
+        }
+        let report = saves.report(std::time::Duration::from_secs(2)).unwrap();
+        assert_eq!(
+            report,
+            "progress not saved (tick a, your place in 2.2, tick b and 3 more): read-only"
+        );
     }
 
     #[test]

@@ -107,15 +107,20 @@ pub(super) fn chosen_line(state: &State, ctx: &Context) -> Option<GuideLine> {
     chosen(state, ctx).map(|item| GuideLine(item.lines.first))
 }
 
-/// Chooses the item written on guide line `line` (a search match, a place gone back to);
-/// a line outside every item leaves the choice alone.
+/// The item guide line `line` shows on the path: the item written there, else the next one
+/// (a phase's heading shows its first item), else the last.
+pub(super) fn item_at_line(ctx: &Context, line: GuideLine) -> Option<usize> {
+    let items = ctx.book.guide.items().count();
+    let next = ctx.book.guide.items().position(|i| i.lines.last >= line.0);
+    next.or(items.checked_sub(1))
+}
+
+/// Chooses the item guide line `line` shows (a search match, a place gone back to). The
+/// item's lesson stays chosen when the item does.
 pub(super) fn choose_line(state: &mut State, ctx: &Context, line: GuideLine) {
-    let found = ctx
-        .book
-        .guide
-        .items()
-        .position(|i| (i.lines.first..=i.lines.last).contains(&line.0));
-    if let Some(item) = found {
+    if let Some(item) = item_at_line(ctx, line)
+        && item != state.path.item
+    {
         state.path.item = item;
         state.path.lesson = 0;
     }

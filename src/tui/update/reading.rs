@@ -48,6 +48,8 @@ pub(super) fn observe(state: &mut State, ctx: &Context) -> Option<Change> {
         Some(message) => format!("{message} · {note}"),
         None => note,
     });
+    // Keys that arrive at the same moment must not wipe it before it is seen.
+    state.note_at = Some(state.now);
     Some(Change::Read {
         page: page.key.clone(),
         read: true,
@@ -63,7 +65,8 @@ pub fn wake_at(state: &State, ctx: &Context) -> Option<Instant> {
         return None;
     }
     let laid = ctx.pages.cached(state.page, state.width?)?;
-    state.reading.due(text_rows(&laid.source))
+    let height = usize::from(state.areas()?.body.height);
+    state.reading.due(text_rows(&laid.source), height)
 }
 
 /// Rows that show the guide's text: what reading time is measured by.

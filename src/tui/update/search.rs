@@ -1,7 +1,7 @@
 //! The search box and what it leaves behind: typing a query, choosing a lesson, opening it
 //! at its match, and `n`/`N` through every match of the guide.
 
-use super::navigate::{go_to, leave_here, row_of, top_line};
+use super::navigate::{go_to, leave_here, reading_line, row_of};
 use super::{Context, page_height};
 use crate::tui::action::{Action, Edit, Effect};
 use crate::tui::finder::Place;
@@ -141,8 +141,8 @@ pub(super) fn step(state: &mut State, ctx: &Context, forward: bool) {
     };
     let (places, total) = (&matches.places, matches.places.len());
     let current = places[matches.current];
-    // From the match last shown while it is on screen, else from the top of the screen.
-    let next = match top_line(state, ctx) {
+    // From the match last shown while it is on screen, else from where the reader is.
+    let next = match reading_line(state, ctx) {
         Some(line) if !on_screen(state, ctx, current) => {
             let top = Place {
                 page: state.page,
@@ -212,7 +212,7 @@ fn on_screen(state: &State, ctx: &Context, place: Place) -> bool {
         return false;
     }
     if state.on_path() {
-        return super::path::chosen_line(state, ctx).is_some_and(|l| l == place.line);
+        return super::path::item_at_line(ctx, place.line) == Some(state.path.item);
     }
     row_of(state, ctx, place.line)
         .is_some_and(|row| row >= state.scroll && row < state.scroll + page_height(state))

@@ -6,6 +6,7 @@ use crate::tui::with_context;
 
 mod global;
 mod history;
+mod reading;
 mod sidebar;
 
 /// Runs `f` on a fresh tutor over the real guide in a `width`×`height` terminal.
