@@ -392,3 +392,27 @@ fn a_click_on_an_item_of_the_path_chooses_it() {
     assert_eq!(clicked.state.path.item, 2);
     assert!(clicked.screen.contains("item 3/16"), "{}", clicked.screen);
 }
+
+#[test]
+fn the_wheel_moves_the_path_only_over_the_path() {
+    let wheel = |x, y| Action::Wheel { x, y, lines: 3 };
+    let probe = run(120, 40, Progress::default(), &[Action::LearningPath]);
+    let body = probe.state.areas().unwrap().body;
+    let over = run(
+        120,
+        40,
+        Progress::default(),
+        &[Action::LearningPath, wheel(body.x + 4, body.y + 4)],
+    );
+    assert_eq!(over.state.path.item, 1);
+    let beside = run(
+        120,
+        40,
+        Progress::default(),
+        &[Action::LearningPath, wheel(2, 4)],
+    );
+    assert_eq!(
+        beside.state.path.item, 0,
+        "the wheel over the contents leaves the path"
+    );
+}

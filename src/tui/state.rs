@@ -191,15 +191,6 @@ impl State {
         self.path_page == Some(self.page)
     }
 
-    /// Where the reader is: the page and the guide line the path's chosen item or the top
-    /// of the screen shows.
-    pub fn place(&self, top: Option<GuideLine>) -> Place {
-        Place {
-            page: self.page,
-            line: top.unwrap_or_default(),
-        }
-    }
-
     pub fn areas(&self) -> Option<Areas> {
         Areas::new(self.size, self.sidebar, self.run.is_some())
     }

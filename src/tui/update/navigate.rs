@@ -11,7 +11,7 @@ use crate::tui::keymap;
 use crate::tui::state::{Focus, Overlay, State};
 
 /// Opens `page` where it was last left (else at its top), reveals it in the sidebar and
-/// gives the lesson focus. Leaving another page is a step back can retrace.
+/// gives the lesson focus. Leaving another page for it is a jump, which back retraces.
 pub(super) fn open(state: &mut State, ctx: &Context, page: PageId) {
     if page != state.page {
         leave_here(state, ctx);
@@ -39,9 +39,14 @@ pub(super) fn tell_the_way_back(state: &mut State, ctx: &Context) {
     });
 }
 
-/// Where the reader is: the page, and the guide line being read.
+/// Where the reader is: the page, and the guide line being read (its heading's, on a
+/// page never laid out).
 pub(super) fn here(state: &State, ctx: &Context) -> Place {
-    state.place(reading_line(state, ctx))
+    let line = reading_line(state, ctx);
+    Place {
+        page: state.page,
+        line: line.unwrap_or(ctx.book.guide.page(state.page).line),
+    }
 }
 
 /// The guide line being read: at the top of the screen, or on the learning path the

@@ -47,7 +47,7 @@ pub(super) fn on_path(state: &mut State, action: &Action, ctx: &Context) -> Opti
         Action::Up => choose(state, item.saturating_sub(1), last),
         Action::PageDown | Action::HalfPageDown => choose(state, item + page, last),
         Action::PageUp | Action::HalfPageUp => choose(state, item.saturating_sub(page), last),
-        Action::Wheel { lines, .. } => {
+        Action::Wheel { x, y, lines } if over_the_path(state, *x, *y) => {
             let to = item.saturating_add_signed(isize::from(lines.signum()));
             choose(state, to, last);
         }
@@ -62,15 +62,21 @@ pub(super) fn on_path(state: &mut State, action: &Action, ctx: &Context) -> Opti
     Some(Vec::new())
 }
 
+/// Whether (`x`, `y`) is on the path's rows (the wheel elsewhere scrolls what it is over).
+fn over_the_path(state: &State, x: u16, y: u16) -> bool {
+    state.areas().is_some_and(|a| contains(a.body, x, y))
+}
+
 /// A click on an item's row chooses it; `false` for a click elsewhere, which means what it
 /// means on any page.
 fn click(state: &mut State, ctx: &Context, x: u16, y: u16) -> bool {
-    let Some(body) = state.areas().map(|a| a.body) else {
+    let Some(body) = state
+        .areas()
+        .map(|a| a.body)
+        .filter(|_| over_the_path(state, x, y))
+    else {
         return false;
     };
-    if !contains(body, x, y) {
-        return false;
-    }
     let rows = ctx.book.path_rows();
     let first = Book::path_first_row(&rows, state.path.item, usize::from(body.height));
     if let Some(PathRow::Item(item)) = rows.get(first + usize::from(y - body.y)) {
