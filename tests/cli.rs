@@ -7,43 +7,10 @@ use unicode_width::UnicodeWidthStr;
 
 mod common;
 
-use common::cli::{fails, pyguide, pyguide_env, stderr, stdout};
+use common::cli::{fails, guide_file, pyguide, pyguide_env, stderr, stdout};
 
 const CLEAN: &str = include_str!("../content/guide.md");
 const RAW: &str = "tests/data/guide.raw.md";
-
-#[test]
-fn list_json_has_the_documented_shape() {
-    let out = pyguide(&["list", "--json"]);
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(
-        json["title"],
-        "Python for AI/ML/Agentic Coding - Architect's Guide"
-    );
-    let sections = json["sections"].as_array().unwrap();
-    assert_eq!(sections.len(), 8);
-    assert_eq!(sections[0]["number"], 1);
-    assert_eq!(sections[0]["title"], "Python Fundamentals");
-    assert_eq!(sections[0]["lessons"][0]["id"], "1.1");
-    assert_eq!(
-        sections[0]["lessons"][0]["title"],
-        "Data Types & Structures"
-    );
-    let lessons: usize = sections
-        .iter()
-        .map(|s| s["lessons"].as_array().unwrap().len())
-        .sum();
-    assert_eq!(lessons, 33);
-}
-
-#[test]
-fn list_text_shows_sections_and_lessons() {
-    let out = stdout(&pyguide(&["list"]));
-    assert!(out.contains("2  Python Internals & Architecture"));
-    assert!(out.contains("2.4  Global Interpreter Lock (GIL)"));
-    assert!(!out.contains('\u{1b}'), "no escapes when piped");
-}
 
 #[test]
 fn show_prints_every_code_and_diagram_line_of_a_lesson_exactly() {
@@ -75,19 +42,6 @@ fn show_all_contains_every_code_and_diagram_line_of_the_guide() {
             assert!(out.lines().any(|o| o.contains(line)), "missing {line:?}");
         }
     }
-}
-
-#[test]
-fn show_a_section_has_all_its_lessons() {
-    let out = stdout(&pyguide(&["show", "3", "--width", "80"]));
-    for title in [
-        "3. Memory Management",
-        "3.1 Memory Allocation",
-        "3.4 Memory Profiling",
-    ] {
-        assert!(out.contains(title), "{title}");
-    }
-    assert!(!out.contains("4.1 Threading"));
 }
 
 #[test]
@@ -224,45 +178,6 @@ fn help_and_version() {
         stdout(&version).trim(),
         format!("pyguide {}", env!("CARGO_PKG_VERSION"))
     );
-}
-
-#[test]
-fn unknown_lessons_and_sections_name_the_valid_range() {
-    assert_eq!(
-        fails(&pyguide(&["show", "9.9"]), 1),
-        "pyguide: no lesson 9.9: lessons run from 1.1 to 8.4"
-    );
-    assert_eq!(
-        fails(&pyguide(&["show", "2.9"]), 1),
-        "pyguide: no lesson 2.9: section 2 has lessons 2.1 to 2.5"
-    );
-    assert_eq!(
-        fails(&pyguide(&["show", "12"]), 1),
-        "pyguide: no section 12: the guide has sections 1 to 8"
-    );
-}
-
-#[test]
-fn malformed_ids_and_widths_are_usage_errors() {
-    let err = fails(&pyguide(&["show", "abc"]), 2);
-    assert_eq!(
-        err,
-        "pyguide: 'abc' is not a page id: use N.M (like 2.4), a section number (like 2), \
-         'all', or one of home, learning-path, resources"
-    );
-    let err = fails(&pyguide(&["show", "2.4", "--width", "0"]), 2);
-    assert!(
-        err.contains("the width must be a number of columns from 1 to 10000"),
-        "{err}"
-    );
-    fails(&pyguide(&["show"]), 2);
-    fails(&pyguide(&["shw", "2.4"]), 2);
-}
-
-fn guide_file(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_string()
 }
 
 #[test]
@@ -409,61 +324,6 @@ fn accents_before_punctuation_survive() {
         out.contains("The café’s menu. Voilà\u{a0}! Weiß’s"),
         "{out}"
     );
-}
-
-#[test]
-fn any_number_is_a_well_formed_id_that_may_not_exist() {
-    let err = fails(&pyguide(&["show", "4294967296"]), 1);
-    assert_eq!(
-        err,
-        "pyguide: no section 4294967296: the guide has sections 1 to 8"
-    );
-    let err = fails(&pyguide(&["show", "1.99999999999999999999999"]), 1);
-    assert_eq!(
-        err,
-        "pyguide: no lesson 1.99999999999999999999999: section 1 has lessons 1.1 to 1.5"
-    );
-    let out = pyguide(&["show", "2.4."]);
-    assert!(
-        stdout(&out).starts_with("2.4 Global Interpreter Lock"),
-        "{}",
-        stderr(&out)
-    );
-}
-
-#[test]
-fn hints_name_sections_with_gaps_and_single_lessons() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = guide_file(
-        dir.path(),
-        "gaps.md",
-        b"## 2. B\n\n### 2.1 Only\n\n## 5. E\n",
-    );
-    assert_eq!(
-        fails(&pyguide(&["--guide", &path, "show", "3"]), 1),
-        "pyguide: no section 3: the guide has sections 2 and 5"
-    );
-    assert_eq!(
-        fails(&pyguide(&["--guide", &path, "show", "2.2"]), 1),
-        "pyguide: no lesson 2.2: section 2 has only lesson 2.1"
-    );
-    assert_eq!(
-        fails(&pyguide(&["--guide", &path, "show", "3.1"]), 1),
-        "pyguide: no lesson 3.1: the guide has only lesson 2.1"
-    );
-}
-
-#[test]
-fn long_lesson_ids_keep_a_gap_before_their_titles() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = guide_file(
-        dir.path(),
-        "ids.md",
-        b"## 100. Big\n\n### 100.100 Wide\n\n### 100.2 Narrow\n",
-    );
-    let out = stdout(&pyguide(&["--guide", &path, "list"]));
-    assert!(out.contains("100.100  Wide"), "{out}");
-    assert!(out.contains("100.2    Narrow"), "{out}");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::error::Error;
 use crate::guide::{Guide, GuideLine, PageId, Selector};
 use crate::progress::Progress;
-use crate::render::{Overflow, Page, Theme, Ticks, ansi};
+use crate::render::{Overflow, Page, Theme, Ticks, ansi, printable_line};
 
 /// What `show` was asked for: a page of the guide, a whole section, or all of it.
 enum Shown {
@@ -36,7 +36,7 @@ pub(crate) fn run(
         Shown::Page(page) => Page::of(guide, page, theme),
     };
     let page = match path_shown {
-        true => page.with_ticks(ticks(guide, &progress()?)),
+        true => page.with_ticks(ticks(guide, progress)),
         false => page,
     };
     let rendered = page.layout(width, Overflow::Cut);
@@ -44,8 +44,19 @@ pub(crate) fn run(
     Ok(())
 }
 
-/// The learning path's items ticked as the reader ticked them.
-fn ticks(guide: &Guide, progress: &Progress) -> Ticks {
+/// The learning path's items ticked as the reader ticked them. Without a store to read
+/// (no home directory, an unreadable file) the guide's own boxes show, and a store that
+/// could not be read is said on stderr: showing the guide never fails for it.
+fn ticks(guide: &Guide, progress: impl FnOnce() -> Result<Progress, Error>) -> Ticks {
+    let progress = match progress() {
+        Ok(progress) => progress,
+        Err(Error::NoHome(_)) => return Ticks::new(),
+        Err(e) => {
+            let why = printable_line(&e.to_string()).into_owned();
+            eprintln!("pyguide: {why}; the checklist shows the guide's own boxes");
+            return Ticks::new();
+        }
+    };
     let items = guide.items();
     items
         .map(|item| (GuideLine(item.lines.first), progress.ticked(item)))

@@ -259,7 +259,7 @@ pub(crate) fn list(guide: &Guide) -> Vec<Page> {
         let named = Named::new(key, &part.title, part.line);
         pages.push(PageKind::Part(part.kind), named, None, Source::Part(p));
     }
-    pages.list
+    pages.finish()
 }
 
 /// How a page is named: its key, title and its heading's line.
@@ -279,15 +279,13 @@ impl Named {
 #[derive(Default)]
 struct Pages {
     list: Vec<Page>,
-    keys: HashSet<String>,
 }
 
 impl Pages {
     fn push(&mut self, kind: PageKind, named: Named, section: Option<usize>, source: Source) {
-        let key = self.unique(named.key);
         self.list.push(Page {
             id: PageId(self.list.len() as u32),
-            key,
+            key: named.key,
             kind,
             title: named.title,
             line: GuideLine(named.line),
@@ -296,18 +294,34 @@ impl Pages {
         });
     }
 
-    /// `key`, or `key-2`, `key-3`… when a page has it already (a guide may repeat a lesson
-    /// id, or name two parts alike): every page can still be named.
-    fn unique(&mut self, key: String) -> String {
-        let taken = |k: &str, keys: &HashSet<String>| keys.contains(&k.to_ascii_lowercase());
-        let mut chosen = key.clone();
-        let mut n = 1;
-        while taken(&chosen, &self.keys) {
-            n += 1;
-            chosen = format!("{key}-{n}");
+    /// The list, every key made unique: a key a page before it has already (a guide may
+    /// repeat a lesson id, or name two parts alike) becomes `key-2`, `key-3`…, so every
+    /// page can still be named. Keys are lowercase as they are made.
+    fn finish(mut self) -> Vec<Page> {
+        let list = &mut self.list;
+        let mut order: Vec<usize> = (0..list.len()).collect();
+        order.sort_by(|&a, &b| list[a].key.cmp(&list[b].key).then(a.cmp(&b)));
+        let mut repeats: Vec<usize> = order
+            .windows(2)
+            .filter(|w| list[w[0]].key == list[w[1]].key)
+            .map(|w| w[1])
+            .collect();
+        // The common case, no repeats, has cost one sort of borrowed keys.
+        if !repeats.is_empty() {
+            repeats.sort_unstable();
+            let mut taken: HashSet<String> = list.iter().map(|p| p.key.clone()).collect();
+            for i in repeats {
+                let base = list[i].key.clone();
+                let free = (2..)
+                    .map(|n| format!("{base}-{n}"))
+                    .find(|k| !taken.contains(k));
+                if let Some(key) = free {
+                    taken.insert(key.clone());
+                    list[i].key = key;
+                }
+            }
         }
-        self.keys.insert(chosen.to_ascii_lowercase());
-        chosen
+        self.list
     }
 }
 
@@ -363,6 +377,9 @@ mod tests {
     fn repeated_ids_and_titles_get_keys_of_their_own() {
         let g = guide("# T\n\n## 1. A\n\n### 1.1 X\n\n### 1.1 Again\n\n## Notes\n\n## Notes\n");
         assert_eq!(keys(&g), ["home", "1.1", "1.1-2", "notes", "notes-2"]);
+        // A repeat never takes a key a page has already, whatever the order.
+        let g = guide("# T\n\n## 1. A\n\n### 1.1 X\n\n## Notes\n\n## Notes\n\n## Notes 2\n");
+        assert_eq!(keys(&g), ["home", "1.1", "notes", "notes-3", "notes-2"]);
         assert_eq!(g.lesson_page(LessonId::new(1, 1)), g.find_page("1.1").ok());
     }
 

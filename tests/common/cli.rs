@@ -1,5 +1,6 @@
 //! Running the `pyguide` binary as a command and reading what it says.
 
+use std::path::Path;
 use std::process::{Command, Output};
 
 /// Runs pyguide with an environment that does not depend on the shell running the tests.
@@ -32,4 +33,11 @@ pub fn fails(out: &Output, code: i32) -> String {
     assert!(err.starts_with("pyguide: "), "{err}");
     assert!(out.stdout.is_empty());
     err.trim_end().to_string()
+}
+
+/// Writes `bytes` to `dir/name` and returns its path, for `--guide`.
+pub fn guide_file(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
 }
