@@ -101,3 +101,38 @@ pub fn text(buf: &Buffer) -> String {
         .collect();
     rows.join("\n")
 }
+
+/// The tutor without colour, as a test reads it: state, screen text, page, effects.
+pub struct Run {
+    pub state: State,
+    pub screen: String,
+    pub page: String,
+    pub effects: Vec<Effect>,
+}
+
+/// The tutor without colour at `width`×`height` on `progress` after `actions`.
+pub fn run(width: u16, height: u16, progress: Progress, actions: &[Action]) -> Run {
+    let driven = drive_on(ColorMode::Monochrome, width, height, progress, actions);
+    Run {
+        screen: text(&driven.screen),
+        state: driven.state,
+        page: driven.page,
+        effects: driven.effects,
+    }
+}
+
+/// The changes `effects` hand to the store.
+pub fn saves(effects: &[Effect]) -> Vec<&pyguide::progress::Change> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save { change, .. } => Some(change),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The time `seconds` after `start`, as the loop would say it.
+pub fn at(start: std::time::Instant, seconds: f64) -> Action {
+    Action::Clock(start + std::time::Duration::from_secs_f64(seconds))
+}
