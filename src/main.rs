@@ -68,8 +68,9 @@ fn tutor(cli: &Cli) -> ExitCode {
         eprintln!("pyguide: {}", printable_line(unsaved));
     }
     match ending.outcome {
-        // Quitting with changes lost is a failure the reader must be able to see.
-        Outcome::Quit if ending.unsaved.is_some() => ExitCode::FAILURE,
+        // Quitting with changes lost is a failure the reader must be able to see (unless
+        // they were told when the tutor opened that nothing would be saved).
+        Outcome::Quit if ending.lost => ExitCode::FAILURE,
         Outcome::Quit => ExitCode::SUCCESS,
         // As a shell reports a process a signal ended: 128 + the signal's number.
         Outcome::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX)),

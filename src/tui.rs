@@ -59,6 +59,9 @@ pub enum Outcome {
 pub struct Ending {
     pub outcome: Outcome,
     pub unsaved: Option<String>,
+    /// Whether changes were lost that the reader was not told at the start would be (a
+    /// store that could be written when the tutor opened): a failure.
+    pub lost: bool,
 }
 
 /// How the tutor runs code blocks: with which Python (or why there is none), and for how
@@ -124,8 +127,10 @@ fn session(ctx: &Context, saver: Saver, runs: &Runs) -> Result<Ending, Error> {
     forward_input(tx.clone());
     let size = terminal.0.size().map_err(Error::Terminal)?;
     let mut state = State::new(ctx.book, size);
-    let (progress, note) = saver.open();
-    begin(&mut state, ctx, progress, note);
+    let mut saver = saver;
+    let opened = saver.open();
+    begin(&mut state, ctx, opened.progress, opened.note);
+    state.saves.known_unwritable = !opened.writable;
     let answers = tx.clone();
     let loop_ = Loop {
         ctx,
@@ -152,9 +157,38 @@ struct Loop<'a, 'c, 'g> {
 }
 
 impl Loop<'_, '_, '_> {
-    /// Draws, waits, updates, performs effects, until the reader quits or a signal comes.
+    /// Runs the tutor until the reader quits, a signal comes or the terminal fails; however
+    /// it ends, the place is saved and what is on its way to the store gets its chance.
     fn run(mut self, terminal: &mut DefaultTerminal, state: &mut State) -> Result<Ending, Error> {
         state.python = self.runner.python();
+        match self.turns(terminal, state) {
+            Ok(Outcome::Quit) => Ok(self.finish(terminal, state, Outcome::Quit)),
+            Ok(outcome) => {
+                self.save_the_place(terminal, state);
+                Ok(self.finish(terminal, state, outcome))
+            }
+            Err(e) => {
+                self.save_the_place(terminal, state);
+                drop(self.finish(terminal, state, Outcome::Quit));
+                Err(e)
+            }
+        }
+    }
+
+    /// Saves where the reader is, as quitting does (a key's quit has saved it already).
+    fn save_the_place(&mut self, terminal: &mut DefaultTerminal, state: &mut State) {
+        let saves = update(state, Action::Quit, self.ctx).into_iter();
+        for save in saves.filter(|e| matches!(e, Effect::Save { .. })) {
+            drop(self.perform(terminal, state, save));
+        }
+    }
+
+    /// Draws, waits, updates, performs effects, until the reader quits or a signal comes.
+    fn turns(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        state: &mut State,
+    ) -> Result<Outcome, Error> {
         let mut warmed = false;
         loop {
             // The size may have changed since the last resize event: draw for the real one.
@@ -162,7 +196,7 @@ impl Loop<'_, '_, '_> {
             if size != state.size {
                 let resized = Action::Resize(size.width, size.height);
                 if let Some(outcome) = self.act(terminal, state, resized)? {
-                    return Ok(self.finish(terminal, state, outcome));
+                    return Ok(outcome);
                 }
             }
             self.draw(terminal, state)?;
@@ -175,7 +209,7 @@ impl Loop<'_, '_, '_> {
             let first = next_wake(&self.rx, self.deadline(state))?;
             // The time first: a lesson may have been read for long enough by now.
             if let Some(outcome) = self.act(terminal, state, Action::Clock(Instant::now()))? {
-                return Ok(self.finish(terminal, state, outcome));
+                return Ok(outcome);
             }
             // Take everything already waiting (a resize storm, a held key, a program's
             // output) before drawing again, each key decoded in the mode the keys before
@@ -188,12 +222,12 @@ impl Loop<'_, '_, '_> {
                         None => continue,
                     },
                     Wake::InputFailed(e) => return Err(Error::Terminal(e)),
-                    Wake::Signal(n) => return Ok(self.finish(terminal, state, Outcome::Signal(n))),
+                    Wake::Signal(n) => return Ok(Outcome::Signal(n)),
                     Wake::Run(id, event) => Action::Ran { id, event },
                     Wake::Store(answer) => answer,
                 };
                 if let Some(outcome) = self.act(terminal, state, action)? {
-                    return Ok(self.finish(terminal, state, outcome));
+                    return Ok(outcome);
                 }
             }
         }
@@ -240,8 +274,8 @@ impl Loop<'_, '_, '_> {
         match effect {
             Effect::Quit => return Ok(Some(Outcome::Quit)),
             Effect::Suspend => suspend(terminal)?,
-            Effect::Save { seq, change } => {
-                if self.saves.send((seq, change)).is_err() {
+            Effect::Save { seq, changes } => {
+                if self.saves.send((seq, changes)).is_err() {
                     let why = "the saver stopped".to_string();
                     // An answer asks for nothing more.
                     drop(update(state, Action::NotSaved { seq, why }, self.ctx));
@@ -283,6 +317,7 @@ impl Loop<'_, '_, '_> {
         Ending {
             outcome,
             unsaved: state.saves.report(LAST_SAVES),
+            lost: state.saves.lost_unexpectedly(),
         }
     }
 }

@@ -70,8 +70,9 @@ fn an_unwritable_store_leaves_the_tutor_working_and_says_so_once() {
     let mut tty = Tty::with_store(100, 30, &store, &[]);
     tty.wait_for("the tutor", on_screen);
     tty.keys("p ");
-    tty.wait_for_text("progress not saved:");
     tty.wait_for_text("[x]  1  Python syntax");
+    // Said in the status bar for as long as it is true.
+    tty.wait_for_text(" not saved ");
     tty.keys("j ");
     tty.wait_for_text("[x]  2  Functions");
     assert!(!tty.text().contains("progress not saved"), "told once");
@@ -255,4 +256,50 @@ fn quitting_while_the_store_stays_locked_waits_two_seconds_and_says_what_was_los
         "{told}"
     );
     assert!(told.contains("still busy after 2 s"), "{told}");
+}
+
+#[test]
+fn a_signal_saves_the_place_as_quitting_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("progress.json");
+    let mut tty = Tty::with_store(100, 30, &store, &[]);
+    tty.wait_for("the tutor", on_screen);
+    tty.keys("2]]]");
+    tty.wait_for_text("2.4 Global Interpreter Lock (GIL)");
+    tty.keys("jjjjj");
+    tty.wait_for_text("line 6/");
+    tty.signal("HUP");
+    assert_eq!(tty.exit_code(), 129);
+    tty.assert_restored();
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&store).unwrap()).unwrap();
+    assert_eq!(saved["last"]["page"], "2.4", "{saved}");
+    assert!(saved["last"]["line"].as_u64().unwrap() > 301, "{saved}");
+}
+
+#[test]
+fn a_store_from_a_newer_pyguide_is_shown_and_quitting_says_what_was_not_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("progress.json");
+    let newer = r#"{"version": 99, "items": {"beginner/python-syntax-data-types": {"done": true, "at": "x"}}}"#;
+    std::fs::write(&store, newer).unwrap();
+    let mut tty = Tty::with_store(100, 30, &store, &[]);
+    tty.wait_for_text("newer pyguide (version 99)");
+    tty.keys("p");
+    tty.wait_for_text("[x]  1  Python");
+    tty.keys("j ");
+    tty.wait_for_text("[x]  2  Functions");
+    tty.wait_for_text("not saved");
+    tty.keys("q");
+    // Told when it opened: no failure, but the line says what was not kept.
+    assert_eq!(tty.exit_code(), 0);
+    let told = tty.text();
+    assert!(
+        told.contains("progress not saved (tick beginner/functions"),
+        "{told}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&store).unwrap(),
+        newer,
+        "never written"
+    );
 }

@@ -161,8 +161,19 @@ fn a_store_that_cannot_be_written_is_told_once() {
         told.state.message.as_deref(),
         Some("progress not saved: cannot write /x: read-only")
     );
-    // The tick stands on screen though it was not saved.
+    // The tick stands on screen though it was not saved, marked as not saved.
     assert!(told.state.progress.done(FIRST_ITEM));
+    assert!(told.screen.contains(" not saved "), "{}", told.screen);
+    // A key that arrives with the answer leaves it to be read.
+    let mut with_a_key = actions.to_vec();
+    with_a_key.push(Action::Down);
+    let kept = run(120, 40, Progress::default(), &with_a_key);
+    assert!(
+        kept.state
+            .message
+            .unwrap_or_default()
+            .starts_with("progress not saved")
+    );
     let mut more = actions.to_vec();
     let again = Action::NotSaved {
         seq: 2,

@@ -88,7 +88,7 @@ fn the_first_run_asks_and_a_yes_is_remembered_and_runs() {
     assert!(
         yes.effects
             .iter()
-            .any(|e| matches!(e, Effect::Save { change, .. } if *change == allowed))
+            .any(|e| matches!(e, Effect::Save { changes, .. } if changes.contains(&allowed)))
     );
     let Some(Effect::Run(order)) = yes.effects.iter().find(|e| matches!(e, Effect::Run(_))) else {
         panic!("no run: {:?}", yes.effects);
@@ -106,7 +106,7 @@ fn a_no_runs_nothing_and_the_next_x_asks_again() {
     );
     assert!(run_effects(&no.effects).is_empty());
     let agreed = Change::AllowPython(PYTHON.into());
-    let saved = |e: &Effect| matches!(e, Effect::Save { change, .. } if *change == agreed);
+    let saved = |e: &Effect| matches!(e, Effect::Save { changes, .. } if changes.contains(&agreed));
     assert!(!no.effects.iter().any(saved));
     assert_eq!(no.state.overlay, Some(Overlay::Consent));
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::guide::{Guide, Page};
+use crate::guide::Guide;
 use crate::render::{Theme, ansi};
 
 #[derive(Serialize)]
@@ -49,7 +49,8 @@ pub(crate) fn json(guide: &Guide, out: &mut dyn Write) -> Result<(), Error> {
             number: section.number,
             title: &section.title,
             line: section.line,
-            lessons: lesson_pages(guide, s)
+            lessons: guide
+                .section_lessons(s)
                 .map(|page| LessonJson {
                     id: page.key.clone(),
                     title: &page.title,
@@ -101,7 +102,7 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
             Span::styled(section.title.clone(), theme.heading),
         ]));
         // By their pages' ids, which `show` takes (a repeated lesson id is `2.4-2`).
-        for page in lesson_pages(guide, s) {
+        for page in guide.section_lessons(s) {
             lines.push(Line::from(vec![
                 Span::raw(" ".repeat(number_width + 2)),
                 Span::styled(format!("{:<id_width$}  ", page.key), theme.muted),
@@ -115,7 +116,11 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
         .iter()
         .filter(|p| p.section.is_none())
         .collect();
-    let key_width = others.iter().map(|p| p.key.len()).max().unwrap_or(0);
+    let key_width = others
+        .iter()
+        .map(|p| p.key.chars().count())
+        .max()
+        .unwrap_or(0);
     if !others.is_empty() {
         lines.push(Line::default());
     }
@@ -128,9 +133,4 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
     }
     ansi::write_lines(out, &lines, theme.mode).map_err(Error::Output)?;
     Ok(())
-}
-
-/// The lesson pages of the section at index `s`.
-fn lesson_pages(guide: &Guide, s: usize) -> impl Iterator<Item = &Page> {
-    guide.section_pages(s).filter(|p| p.lesson().is_some())
 }

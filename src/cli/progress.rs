@@ -43,14 +43,9 @@ fn open(store: &Store) -> Result<Progress, Error> {
     Ok(opened.progress)
 }
 
-/// Whether `item` is done: as ticked, else as the guide itself writes it.
-fn done(progress: &Progress, item: &Item) -> bool {
-    progress.ticked(item)
-}
-
 fn count(path: &LearningPath, progress: &Progress) -> (usize, usize) {
     let all: Vec<&Item> = path.phases.iter().flat_map(|p| &p.items).collect();
-    let done = all.iter().filter(|i| done(progress, i)).count();
+    let done = all.iter().filter(|i| progress.ticked(i)).count();
     (done, all.len())
 }
 
@@ -94,7 +89,7 @@ pub(crate) fn path(cli: &Cli, guide: &Guide, json: bool, out: &mut dyn Write) ->
                         n: i.n,
                         id: &i.id,
                         text: &i.text,
-                        done: done(&progress, i),
+                        done: progress.ticked(i),
                     })
                     .collect(),
             })
@@ -117,7 +112,7 @@ pub(crate) fn path(cli: &Cli, guide: &Guide, json: bool, out: &mut dyn Write) ->
             None => say(out, &phase.title)?,
         }
         for item in &phase.items {
-            say(out, format_args!("  {}", line(item, done(&progress, item))))?;
+            say(out, format_args!("  {}", line(item, progress.ticked(item))))?;
         }
     }
     Ok(())
@@ -159,7 +154,7 @@ pub(crate) fn check(
     }
     let progress = saved.unwrap_or_default();
     for item in chosen {
-        say(out, line(item, done(&progress, item)))?;
+        say(out, line(item, progress.ticked(item)))?;
     }
     let (done_count, total) = count(&guide.learning_path, &progress);
     say(out, format_args!("{done_count}/{total} done"))?;
@@ -227,7 +222,7 @@ fn checklist(guide: &Guide, progress: &Progress, out: &mut dyn Write) -> Result<
             None => say(out, format_args!("### {}", phase.title))?,
         }
         for item in &phase.items {
-            let tick = if done(progress, item) { "x" } else { " " };
+            let tick = if progress.ticked(item) { "x" } else { " " };
             say(out, format_args!("- [{tick}] {}", item.text))?;
         }
     }

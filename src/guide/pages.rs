@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Block, Guide, LessonId, PartKind, slug, with_icon};
+use super::{Block, Guide, LessonId, Part, PartKind, Section, slug, with_icon};
 
 /// A line of the guide's source, counting from 1: what progress, search results and
 /// errors speak of. Not a row of a laid-out page, which depends on the width.
@@ -178,6 +178,11 @@ impl Guide {
         self.pages.iter().filter(move |p| p.section == Some(s))
     }
 
+    /// The lesson pages of the section at index `s`, in reading order.
+    pub fn section_lessons(&self, s: usize) -> impl Iterator<Item = &Page> {
+        self.section_pages(s).filter(|p| p.lesson().is_some())
+    }
+
     /// Where the section numbered `number` opens: its introduction, else its first lesson.
     pub fn opening_page(&self, number: u32) -> Option<PageId> {
         let s = self.sections.iter().position(|s| s.number == number)?;
@@ -230,34 +235,20 @@ pub(crate) fn list(guide: &Guide) -> Vec<Page> {
     let mut pages = Pages::default();
     let home = Named::new("home".into(), &guide.title, guide.title_line);
     pages.push(PageKind::Home, home, None, Source::Preface);
+    let mut parts = guide.parts.iter().enumerate();
+    let mut parts = parts
+        .by_ref()
+        .filter(|(_, p)| p.kind != PartKind::Contents)
+        .peekable();
     for (s, section) in guide.sections.iter().enumerate() {
-        if !section.intro.is_empty() || section.lessons.is_empty() {
-            let key = section.number.to_string();
-            let named = Named::new(key, &section.title, section.line);
-            pages.push(
-                PageKind::Section(section.number),
-                named,
-                Some(s),
-                Source::Intro(s),
-            );
+        // A part written before a section is read before it, as `show all` prints it.
+        while let Some((p, part)) = parts.next_if(|(_, part)| part.line < section.line) {
+            pages.push_part(p, part);
         }
-        for (l, lesson) in section.lessons.iter().enumerate() {
-            let key = lesson.id.to_string();
-            let named = Named::new(key, &lesson.title, lesson.line);
-            let source = Source::Lesson(s, l);
-            pages.push(PageKind::Lesson(lesson.id), named, Some(s), source);
-        }
+        pages.push_section(s, section);
     }
-    for (p, part) in guide.parts.iter().enumerate() {
-        if part.kind == PartKind::Contents {
-            continue;
-        }
-        let key = match slug(&part.title) {
-            s if s == "item" => format!("part-{}", p + 1),
-            s => s,
-        };
-        let named = Named::new(key, &part.title, part.line);
-        pages.push(PageKind::Part(part.kind), named, None, Source::Part(p));
+    for (p, part) in parts {
+        pages.push_part(p, part);
     }
     pages.finish()
 }
@@ -279,9 +270,36 @@ impl Named {
 #[derive(Default)]
 struct Pages {
     list: Vec<Page>,
+    /// Parts whose titles have no letters or digits so far, to name them `part-1`, …
+    untitled: usize,
 }
 
 impl Pages {
+    fn push_section(&mut self, s: usize, section: &Section) {
+        if !section.intro.is_empty() || section.lessons.is_empty() {
+            let named = Named::new(section.number.to_string(), &section.title, section.line);
+            let kind = PageKind::Section(section.number);
+            self.push(kind, named, Some(s), Source::Intro(s));
+        }
+        for (l, lesson) in section.lessons.iter().enumerate() {
+            let named = Named::new(lesson.id.to_string(), &lesson.title, lesson.line);
+            let source = Source::Lesson(s, l);
+            self.push(PageKind::Lesson(lesson.id), named, Some(s), source);
+        }
+    }
+
+    fn push_part(&mut self, p: usize, part: &Part) {
+        let key = match part.title.chars().any(char::is_alphanumeric) {
+            true => slug(&part.title),
+            false => {
+                self.untitled += 1;
+                format!("part-{}", self.untitled)
+            }
+        };
+        let named = Named::new(key, &part.title, part.line);
+        self.push(PageKind::Part(part.kind), named, None, Source::Part(p));
+    }
+
     fn push(&mut self, kind: PageKind, named: Named, section: Option<usize>, source: Source) {
         self.list.push(Page {
             id: PageId(self.list.len() as u32),
@@ -326,70 +344,4 @@ impl Pages {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::guide::load;
-
-    fn guide(md: &str) -> Guide {
-        load::from_bytes("t.md", md.as_bytes()).unwrap().guide
-    }
-
-    fn keys(guide: &Guide) -> Vec<&str> {
-        guide.pages().iter().map(|p| p.key.as_str()).collect()
-    }
-
-    #[test]
-    fn the_shipped_guide_has_home_33_lessons_the_path_and_the_resources() {
-        let guide = load::builtin().unwrap().guide;
-        let keys = keys(&guide);
-        assert_eq!(keys.len(), 36);
-        assert_eq!(keys[..3], ["home", "1.1", "1.2"]);
-        assert_eq!(keys[keys.len() - 2..], ["learning-path", "resources"]);
-        for (i, page) in guide.pages().iter().enumerate() {
-            assert_eq!(page.id.index(), i);
-            assert_eq!(guide.find_page(&page.key), Ok(page.id));
-        }
-        let gil = guide.find_page("2.4").unwrap();
-        assert_eq!(guide.page(gil).title, "Global Interpreter Lock (GIL)");
-        assert_eq!(guide.page(gil).line, GuideLine(301));
-        assert_eq!(guide.path_page(), guide.find_page("Learning-Path").ok());
-    }
-
-    #[test]
-    fn intros_are_pages_and_sections_open_on_their_first_page() {
-        let g = guide(
-            "# T\n\n## Contents\n\n- [A](#1-a)\n\n## 1. A\n\nIntro.\n\n### 1.1 X\n\nx\n\n\
-             ## 2. B\n\n### 2.1 Y\n\ny\n\n## 3. C\n\nOnly text.\n\n## Resources\n\n- r\n",
-        );
-        assert_eq!(keys(&g), ["home", "1", "1.1", "2.1", "3", "resources"]);
-        assert_eq!(g.opening_page(1), g.find_page("1").ok());
-        assert_eq!(g.opening_page(2), g.find_page("2.1").ok());
-        assert_eq!(g.opening_page(9), None);
-        let sections: Vec<Option<usize>> = g.pages().iter().map(|p| p.section).collect();
-        assert_eq!(sections, [None, Some(0), Some(0), Some(1), Some(2), None]);
-        let intro = g.find_page("1").unwrap();
-        assert_eq!(g.blocks(intro).len(), 1);
-        assert_eq!(g.step(g.home(), -1), None);
-        assert_eq!(g.step(g.home(), 1), Some(intro));
-    }
-
-    #[test]
-    fn repeated_ids_and_titles_get_keys_of_their_own() {
-        let g = guide("# T\n\n## 1. A\n\n### 1.1 X\n\n### 1.1 Again\n\n## Notes\n\n## Notes\n");
-        assert_eq!(keys(&g), ["home", "1.1", "1.1-2", "notes", "notes-2"]);
-        // A repeat never takes a key a page has already, whatever the order.
-        let g = guide("# T\n\n## 1. A\n\n### 1.1 X\n\n## Notes\n\n## Notes\n\n## Notes 2\n");
-        assert_eq!(keys(&g), ["home", "1.1", "notes", "notes-3", "notes-2"]);
-        assert_eq!(g.lesson_page(LessonId::new(1, 1)), g.find_page("1.1").ok());
-    }
-
-    #[test]
-    fn an_unknown_key_is_an_error_that_lists_the_pages() {
-        let guide = load::builtin().unwrap().guide;
-        let err = guide.find_page("9.9").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "there is no page '9.9': the pages are home, 1.1 to 8.4, learning-path, resources"
-        );
-    }
-}
+mod tests;

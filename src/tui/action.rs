@@ -129,10 +129,11 @@ pub enum Edit {
 pub enum Effect {
     Quit,
     Suspend,
-    /// Save this change to the progress store; its answer carries `seq`.
+    /// Save these changes to the progress store, in order and together; its answer
+    /// carries `seq`.
     Save {
         seq: u64,
-        change: Change,
+        changes: Vec<Change>,
     },
     /// Start a run of code, stopping any other.
     Run(RunOrder),

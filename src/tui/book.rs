@@ -63,7 +63,7 @@ impl<'g> Book<'g> {
 
     /// The lesson pages of the section at index `s`.
     pub fn lessons_in(&self, s: usize) -> impl Iterator<Item = (PageId, LessonId)> + '_ {
-        let pages = self.guide.section_pages(s);
+        let pages = self.guide.section_lessons(s);
         pages.filter_map(|p| Some((p.id, p.lesson()?)))
     }
 

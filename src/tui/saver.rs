@@ -13,26 +13,39 @@ use crate::tui::action::Action;
 pub struct Saver {
     /// The store, or why there is none (no data directory found).
     store: Result<Store, NoHome>,
+    /// Set when the store is from a newer pyguide: read, never written.
+    newer: Option<u32>,
 }
 
-/// A change for the saver thread, with its number for the answer.
-pub type Order = (u64, Change);
+/// A save for the saver thread: its number for the answer, and the changes it writes.
+pub type Order = (u64, Vec<Change>);
+
+/// What the tutor starts from.
+pub struct Opened {
+    pub progress: Progress,
+    /// A note for the status bar: a store moved aside, one that will not be written.
+    pub note: Option<String>,
+    /// Whether changes can be saved at all (a store, and not one from a newer pyguide).
+    pub writable: bool,
+}
 
 impl Saver {
     pub fn new(store: Result<Store, NoHome>) -> Self {
-        Saver { store }
+        Saver { store, newer: None }
     }
 
-    /// The progress to start from, and a note for the status bar. Never waits for the
-    /// store's lock.
-    pub fn open(&self) -> (Progress, Option<String>) {
+    /// The progress to start from. Never waits for the store's lock.
+    pub fn open(&mut self) -> Opened {
         let store = match &self.store {
             Ok(store) => store,
             Err(why) => {
-                return (
-                    Progress::default(),
-                    Some(format!("progress not saved: {why}")),
-                );
+                let note = Some(format!("progress not saved: {why}"));
+                let progress = Progress::default();
+                return Opened {
+                    progress,
+                    note,
+                    writable: false,
+                };
             }
         };
         match store.open() {
@@ -43,13 +56,20 @@ impl Saver {
                         "progress written by a newer pyguide (version {version}): shown, not saved"
                     ));
                 }
+                self.newer = opened.read_only;
                 let note = (!notes.is_empty()).then(|| notes.join("; "));
-                (opened.progress, note)
+                let writable = opened.read_only.is_none();
+                Opened {
+                    progress: opened.progress,
+                    note,
+                    writable,
+                }
             }
-            Err(e) => (
-                Progress::default(),
-                Some(format!("progress not loaded: {e}")),
-            ),
+            Err(e) => Opened {
+                progress: Progress::default(),
+                note: Some(format!("progress not loaded: {e}")),
+                writable: true,
+            },
         }
     }
 
@@ -68,13 +88,17 @@ impl Saver {
         tx
     }
 
-    /// Saves `batch` in one write; the answers for `update`: one for the last change (the
-    /// store's answer covers those before it), or one for each change that failed.
+    /// Saves `batch` in one write; the answers for `update`: one for the last save (the
+    /// store's answer covers those before it), or one for each save that failed.
     fn save(&self, batch: &[Order]) -> Vec<Action> {
-        let changes: Vec<Change> = batch.iter().map(|(_, change)| change.clone()).collect();
-        let result = match &self.store {
-            Ok(store) => store.apply_all(&changes).map_err(|e| e.to_string()),
-            Err(why) => Err(why.to_string()),
+        let changes: Vec<Change> = batch.iter().flat_map(|(_, c)| c.iter().cloned()).collect();
+        let result = match (&self.store, self.newer) {
+            // Known not to be written: said at once, without the lock or a read.
+            (Ok(_), Some(version)) => Err(format!(
+                "the progress file was written by a newer pyguide (version {version})"
+            )),
+            (Ok(store), None) => store.apply_all(&changes).map_err(|e| e.to_string()),
+            (Err(why), _) => Err(why.to_string()),
         };
         match (result, batch.last()) {
             (Ok((progress, _)), Some(&(seq, _))) => vec![Action::Saved { seq, progress }],

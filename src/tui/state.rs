@@ -47,6 +47,8 @@ pub struct PathView {
     pub item: usize,
     /// Which of the item's lessons Enter opens.
     pub lesson: usize,
+    /// Where the path was opened from, for Esc to go back to.
+    pub from: Option<Place>,
 }
 
 /// What the search box holds. Kept while it is closed, so `/` brings the last query back.

@@ -59,8 +59,11 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) -> Vec<Effect> {
             Vec::new()
         }
         action => {
-            // A key or a click: the reader is at the terminal.
-            reading::present(state, true);
+            // A key or a click: the reader is at the terminal. A resize may be a window
+            // manager's doing while the reader is away: it says nothing either way.
+            if !matches!(action, Action::Resize(..)) {
+                reading::present(state, true);
+            }
             let effects = global(state, action, ctx);
             navigate::tell_the_way_back(state, ctx);
             effects

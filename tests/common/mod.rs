@@ -121,13 +121,13 @@ pub fn run(width: u16, height: u16, progress: Progress, actions: &[Action]) -> R
     }
 }
 
-/// The changes `effects` hand to the store.
+/// The changes `effects` hand to the store, in order.
 pub fn saves(effects: &[Effect]) -> Vec<&pyguide::progress::Change> {
     effects
         .iter()
-        .filter_map(|e| match e {
-            Effect::Save { change, .. } => Some(change),
-            _ => None,
+        .flat_map(|e| match e {
+            Effect::Save { changes, .. } => changes.iter().collect(),
+            _ => Vec::new(),
         })
         .collect()
 }

@@ -85,11 +85,7 @@ pub static BINDINGS: [Binding; 41] = [
     )
     .hint(Hint::Lesson, "next/previous"),
     bind(&[key('[')], Action::PreviousPage, "previous page").hint_pair(),
-    bind(
-        &DIGITS[0],
-        Action::Section(1),
-        "first lesson of that section",
-    ),
+    bind(&DIGITS[0], Action::Section(1), "open that section"),
     bind(&DIGITS[1], Action::Section(2), ""),
     bind(&DIGITS[2], Action::Section(3), ""),
     bind(&DIGITS[3], Action::Section(4), ""),

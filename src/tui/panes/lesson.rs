@@ -11,7 +11,7 @@ use super::marks::{Neighbours, mark_row};
 use super::path::PathPane;
 use super::scrollbar;
 use crate::guide::GuideLine;
-use crate::render::{display_width, fit};
+use crate::render::{Rendered, display_width, fit};
 use crate::tui::action::Action;
 use crate::tui::keymap::key_for;
 use crate::tui::state::{Focus, State};
@@ -39,81 +39,96 @@ impl Widget for LessonPane<'_, '_> {
             .border_type(BorderType::Rounded)
             .border_style(border)
             .title(title);
-        let body = self.body;
         if state.on_path() {
+            // The learning path's page is its checklist, not the guide's text.
             let path = PathPane {
                 state,
                 ctx: self.ctx,
             };
             path.frame(frame, state.focus == Focus::Lesson)
                 .render(area, buf);
-            path.render(body, buf);
+            path.render(self.body, buf);
             return;
         }
         frame.render(area, buf);
         match self.ctx.pages.get(state.page, self.width) {
             Ok(page) => {
-                let height = usize::from(body.height);
-                let first = state.scroll.min(page.lines.len());
-                // Only pieces wider than the pane move sideways; prose that fits stays put.
-                let moves = page.wider_than(usize::from(body.width));
-                let marks = self.marks();
-                let focused = self.focused_rows();
-                let visible = page.lines.iter().zip(moves).zip(&page.source);
-                let visible = visible.enumerate().skip(first).take(height);
-                for (i, (k, ((line, moves), &source))) in visible.enumerate() {
-                    let y = body.y + i as u16;
-                    let skip = if moves { state.hscroll } else { 0 };
-                    // Rows wrapped from the same guide line, for words a wrap cut in two.
-                    let row = |at: Option<usize>| {
-                        let at = at.filter(|&j| page.source.get(j) == Some(&source))?;
-                        page.lines.get(at)
-                    };
-                    let rows = Neighbours {
-                        before: row(k.checked_sub(1)),
-                        after: row(Some(k + 1)),
-                    };
-                    let marked = marks
-                        .as_ref()
-                        .and_then(|m| m.mark(line, rows, source, styles));
-                    let mut shown = marked.as_ref().unwrap_or(line);
-                    let in_focus = focused.as_ref().is_some_and(|r| r.contains(&k));
-                    let lit = in_focus.then(|| self.light_frame(shown));
-                    shown = lit.as_ref().unwrap_or(shown);
-                    draw_from(buf, body.x, y, shown, skip, body.width);
-                    if in_focus && body.x > 0 {
-                        buf[(body.x - 1, y)]
-                            .set_symbol("▌")
-                            .set_style(styles.border_focused);
-                    }
-                    self.mark_cut(buf, y, line.width(), skip);
-                }
+                self.rows(&page, buf);
+                let (height, first) = (usize::from(self.body.height), state.scroll);
+                let first = first.min(page.lines.len());
                 scrollbar(buf, area, page.lines.len(), height, first, border);
             }
-            Err(error) => {
-                let text = vec![
-                    Line::styled("This page could not be shown.", styles.error),
-                    Line::default(),
-                    Line::raw(fit(&error, usize::MAX)),
-                    Line::default(),
-                    Line::styled(
-                        format!(
-                            "The rest of the guide still works: press {} or {} to turn the page.",
-                            key_for(Action::NextPage),
-                            key_for(Action::PreviousPage)
-                        ),
-                        styles.page.muted,
-                    ),
-                ];
-                Paragraph::new(text)
-                    .wrap(Wrap { trim: false })
-                    .render(body, buf);
-            }
+            Err(error) => self.failed(&error, buf),
         }
     }
 }
 
 impl LessonPane<'_, '_> {
+    /// The page's rows on screen: scrolled down, and sideways for what is wider than the
+    /// pane, with the search's marks and the focused code block lit.
+    fn rows(&self, page: &Rendered, buf: &mut Buffer) {
+        let (state, styles, body) = (self.state, self.ctx.styles, self.body);
+        let first = state.scroll.min(page.lines.len());
+        // Only pieces wider than the pane move sideways; prose that fits stays put.
+        let moves = page.wider_than(usize::from(body.width));
+        let marks = self.marks();
+        let focused = self.focused_rows();
+        let visible = page.lines.iter().zip(moves).zip(&page.source);
+        let visible = visible
+            .enumerate()
+            .skip(first)
+            .take(usize::from(body.height));
+        for (i, (k, ((line, moves), &source))) in visible.enumerate() {
+            let y = body.y + i as u16;
+            let skip = if moves { state.hscroll } else { 0 };
+            // Rows wrapped from the same guide line, for words a wrap cut in two.
+            let row = |at: Option<usize>| {
+                let at = at.filter(|&j| page.source.get(j) == Some(&source))?;
+                page.lines.get(at)
+            };
+            let rows = Neighbours {
+                before: row(k.checked_sub(1)),
+                after: row(Some(k + 1)),
+            };
+            let marked = marks
+                .as_ref()
+                .and_then(|m| m.mark(line, rows, source, styles));
+            let mut shown = marked.as_ref().unwrap_or(line);
+            let in_focus = focused.as_ref().is_some_and(|r| r.contains(&k));
+            let lit = in_focus.then(|| self.light_frame(shown));
+            shown = lit.as_ref().unwrap_or(shown);
+            draw_from(buf, body.x, y, shown, skip, body.width);
+            if in_focus && body.x > 0 {
+                buf[(body.x - 1, y)]
+                    .set_symbol("▌")
+                    .set_style(styles.border_focused);
+            }
+            self.mark_cut(buf, y, line.width(), skip);
+        }
+    }
+
+    /// A page whose layout failed: why, and that the rest of the guide still works.
+    fn failed(&self, error: &str, buf: &mut Buffer) {
+        let styles = self.ctx.styles;
+        let text = vec![
+            Line::styled("This page could not be shown.", styles.error),
+            Line::default(),
+            Line::raw(fit(error, usize::MAX)),
+            Line::default(),
+            Line::styled(
+                format!(
+                    "The rest of the guide still works: press {} or {} to turn the page.",
+                    key_for(Action::NextPage),
+                    key_for(Action::PreviousPage)
+                ),
+                styles.page.muted,
+            ),
+        ];
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .render(self.body, buf);
+    }
+
     /// What to mark on this page: the last search's terms, and the line of the match
     /// last jumped to, when the page has matches and they are marked.
     fn marks(&self) -> Option<Marks<'_>> {

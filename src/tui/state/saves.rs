@@ -6,13 +6,20 @@ use crate::progress::{Change, Progress};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Saves {
-    /// The number the next change gets.
+    /// The number the next save gets.
     next: u64,
-    /// Changes handed to the store and not answered yet, oldest first.
-    pub pending: Vec<(u64, Change)>,
-    /// Changes the store could not save, and the last reason it gave.
+    /// Saves handed to the store and not answered yet, oldest first: each a number and
+    /// the changes it writes together.
+    pub pending: Vec<(u64, Vec<Change>)>,
+    /// Changes the store could not save: they go again with the next save, so a store that
+    /// comes back (a lock file that could not be opened once, a disk that had filled) gets
+    /// them all.
     pub failed: Vec<Change>,
+    /// The last reason the store gave for not saving.
     pub why: Option<String>,
+    /// Whether the store could not be written from the start (none found, or one from a
+    /// newer pyguide), as the reader was told when the tutor opened.
+    pub known_unwritable: bool,
 }
 
 /// The stamp on a change made on screen: the store stamps it with the time it saves it,
@@ -20,34 +27,37 @@ pub struct Saves {
 pub const UNSTAMPED: &str = "";
 
 impl Saves {
-    /// A change to hand to the store: its number for the answer.
-    pub fn push(&mut self, change: Change) -> u64 {
+    /// A save for the store: its number for the answer, and what it writes: the changes
+    /// that failed before, then `change`.
+    pub fn push(&mut self, change: Change) -> (u64, Vec<Change>) {
         self.next += 1;
-        self.pending.push((self.next, change));
-        self.next
+        let mut changes = std::mem::take(&mut self.failed);
+        changes.push(change);
+        self.pending.push((self.next, changes.clone()));
+        (self.next, changes)
     }
 
-    /// The store saved change `seq` and those before it; `on_disk` is what it holds now.
+    /// The store saved save `seq` and those before it; `on_disk` is what it holds now.
     /// Returns the progress to show: that, with the changes still on their way.
     pub fn saved(&mut self, seq: u64, mut on_disk: Progress) -> Progress {
         self.pending.retain(|(s, _)| *s > seq);
-        for (_, change) in &self.pending {
+        for change in self.pending.iter().flat_map(|(_, changes)| changes) {
             on_disk.apply(change, UNSTAMPED);
         }
         on_disk
     }
 
-    /// The store could not save change `seq`, for the reason `why`.
+    /// The store could not save save `seq`, for the reason `why`.
     pub fn not_saved(&mut self, seq: u64, why: &str) {
         if let Some(at) = self.pending.iter().position(|(s, _)| *s == seq) {
-            let (_, change) = self.pending.remove(at);
-            self.failed.push(change);
+            let (_, changes) = self.pending.remove(at);
+            self.failed.extend(changes);
         }
         self.why = Some(why.to_owned());
     }
 
     /// What was not saved, as one line for the reader when the tutor ends: `None` when
-    /// everything was. `waited` says how long the loop waited for the changes pending.
+    /// everything was. `waited` says how long the loop waited for the saves pending.
     pub fn report(&self, waited: std::time::Duration) -> Option<String> {
         let lost = lost(self.unsaved());
         if lost.is_empty() {
@@ -64,16 +74,21 @@ impl Saves {
         Some(format!("progress not saved ({lost}): {why}"))
     }
 
+    /// Whether changes were lost that the reader could not have known would be: the store
+    /// was writable when the tutor opened.
+    pub fn lost_unexpectedly(&self) -> bool {
+        !self.known_unwritable && self.unsaved().next().is_some()
+    }
+
     /// Everything not on disk: changes that failed, then those still on their way.
     pub fn unsaved(&self) -> impl DoubleEndedIterator<Item = &Change> {
-        self.failed
-            .iter()
-            .chain(self.pending.iter().map(|(_, c)| c))
+        let pending = self.pending.iter().flat_map(|(_, changes)| changes);
+        self.failed.iter().chain(pending)
     }
 }
 
 /// What `changes` would have done, as few words as say it: the last word on each item and
-/// page, one place (the last), at most three named and the rest counted.
+/// page, one place (the last); four named at most, else three and the rest counted.
 fn lost<'c>(changes: impl DoubleEndedIterator<Item = &'c Change>) -> String {
     let mut seen: Vec<(String, String)> = Vec::new();
     for change in changes.rev() {
@@ -108,8 +123,8 @@ mod tests {
     #[test]
     fn an_answer_keeps_the_changes_still_on_their_way() {
         let mut saves = Saves::default();
-        let first = saves.push(tick("a"));
-        let second = saves.push(tick("b"));
+        let (first, _) = saves.push(tick("a"));
+        let (second, _) = saves.push(tick("b"));
         let mut disk = Progress::default();
         disk.apply(&tick("a"), "t");
         let shown = saves.saved(first, disk);
@@ -135,7 +150,7 @@ mod tests {
             tick("a"),
             place("2.2"),
         ] {
-            let seq = saves.push(change);
+            let (seq, _) = saves.push(change);
             saves.not_saved(seq, "read-only");
         }
         let report = saves.report(std::time::Duration::from_secs(2)).unwrap();
@@ -144,7 +159,7 @@ mod tests {
             "progress not saved (tick a, your place in 2.2): read-only"
         );
         for id in ["b", "c", "d", "e"] {
-            let seq = saves.push(tick(id));
+            let (seq, _) = saves.push(tick(id));
             saves.not_saved(seq, "read-only");
         }
         let report = saves.report(std::time::Duration::from_secs(2)).unwrap();
@@ -152,6 +167,24 @@ mod tests {
             report,
             "progress not saved (tick a, your place in 2.2, tick b and 3 more): read-only"
         );
+    }
+
+    #[test]
+    fn changes_refused_go_again_with_the_next_save() {
+        let mut saves = Saves::default();
+        let (first, _) = saves.push(tick("a"));
+        saves.not_saved(first, "the lock file could not be opened");
+        assert!(saves.lost_unexpectedly());
+        let (second, changes) = saves.push(tick("b"));
+        assert_eq!(changes, [tick("a"), tick("b")], "the refused change first");
+        assert!(saves.failed.is_empty());
+        let mut disk = Progress::default();
+        disk.apply(&tick("a"), "t");
+        disk.apply(&tick("b"), "t");
+        let shown = saves.saved(second, disk);
+        assert!(shown.done("a") && shown.done("b"));
+        assert_eq!(saves.report(std::time::Duration::from_secs(2)), None);
+        assert!(!saves.lost_unexpectedly());
     }
 
     #[test]

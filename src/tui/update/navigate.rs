@@ -61,9 +61,16 @@ pub(super) fn reading_line(state: &State, ctx: &Context) -> Option<GuideLine> {
 /// Shows `page` where it was last left, without remembering the way.
 pub(super) fn show(state: &mut State, ctx: &Context, page: PageId) {
     if page != state.page {
-        let left_at = reading_line(state, ctx);
-        if let Some(place) = state.places.get_mut(state.page.index()) {
-            *place = left_at;
+        // A page not laid out at this size keeps the place it had.
+        if let (Some(line), Some(place)) = (
+            reading_line(state, ctx),
+            state.places.get_mut(state.page.index()),
+        ) {
+            *place = Some(line);
+        }
+        if Some(page) == state.path_page {
+            // Esc on the path goes back to where it was opened from, however it was.
+            state.path.from = Some(here(state, ctx));
         }
         state.page = page;
         state.hscroll = 0;

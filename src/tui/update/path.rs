@@ -2,7 +2,7 @@
 //! store, the lessons that teach each, and keys to choose, tick and open them. The
 //! contents' "Learning Path" entry and `p` both open it; it is the only checklist.
 
-use super::navigate::{back, open};
+use super::navigate::{back, go_to, leave_here, open};
 use super::{Context, page_height, progress};
 use crate::guide::{GuideLine, Item};
 use crate::progress::Change;
@@ -22,10 +22,14 @@ pub(super) fn open_path(state: &mut State, ctx: &Context) {
     }
 }
 
-/// Esc or `p` on the path: back to the place it was opened from.
+/// Esc or `p` on the path: back to the place it was opened from (by a jump, `]` or `[`).
 fn leave(state: &mut State, ctx: &Context) {
-    if state.history.behind().is_some() {
+    let from = state.path.from;
+    if from.is_some() && state.history.behind() == from {
         back(state, ctx);
+    } else if let Some(from) = from {
+        leave_here(state, ctx);
+        go_to(state, ctx, from);
     } else {
         let (next, previous) = (key_for(Action::NextPage), key_for(Action::PreviousPage));
         state.message = Some(format!(

@@ -37,11 +37,12 @@ pub fn begin(state: &mut State, ctx: &Context, progress: Progress, note: Option<
     state.reading = Reading::new(page, state.now);
 }
 
-/// Hands `change` to the store, showing it at once: the effect for the loop.
+/// Hands `change` to the store, showing it at once: the effect for the loop. Changes the
+/// store refused before go with it.
 pub(super) fn save(state: &mut State, change: Change) -> Effect {
     state.progress.apply(&change, UNSTAMPED);
-    let seq = state.saves.push(change.clone());
-    Effect::Save { seq, change }
+    let (seq, changes) = state.saves.push(change);
+    Effect::Save { seq, changes }
 }
 
 /// What every action ends with: the lesson on screen marked read once the reading rule
@@ -51,23 +52,21 @@ pub(super) fn after(state: &mut State, ctx: &Context, was: PageId, effects: &mut
     if state.kept_unread.is_some_and(|page| page != state.page) {
         state.kept_unread = None;
     }
-    if let Some(change) = reading::observe(state, ctx) {
-        let effect = save(state, change);
-        effects.insert(0, effect);
-    }
+    let mut changes: Vec<Change> = reading::observe(state, ctx).into_iter().collect();
     let quitting = effects.iter().position(|e| *e == Effect::Quit);
-    let mut places = Vec::new();
     if state.page != was {
         let left_at = state.places.get(was.index()).copied().flatten();
-        places.push(place(ctx, was, left_at));
+        changes.push(place(ctx, was, left_at));
     }
     if state.page != was || quitting.is_some() {
         // Not laid out at this size (a terminal too small to draw in): where it was.
         let line = reading_line(state, ctx).or(state.places[state.page.index()]);
-        places.push(place(ctx, state.page, line));
+        changes.push(place(ctx, state.page, line));
     }
+    // After the action's own saves and before quitting, in the order they are numbered:
+    // the store's answer for one save speaks for every save before it.
     let at = quitting.unwrap_or(effects.len());
-    for (i, change) in places.into_iter().enumerate() {
+    for (i, change) in changes.into_iter().enumerate() {
         let effect = save(state, change);
         effects.insert(at + i, effect);
     }
@@ -91,6 +90,8 @@ pub(super) fn answered(state: &mut State, action: Action) {
             if !state.told_not_saved {
                 state.told_not_saved = true;
                 state.message = Some(format!("progress not saved: {why}"));
+                // A key that came with the answer must not wipe it unseen.
+                state.note_at = Some(state.now);
             }
         }
         _ => {}
@@ -99,21 +100,20 @@ pub(super) fn answered(state: &mut State, action: Action) {
 
 /// `m`: the lesson on screen read, or unread again.
 pub(super) fn toggle_read(state: &mut State, ctx: &Context) -> Vec<Effect> {
-    let Some(id) = ctx.book.lesson_id(state.page) else {
+    if ctx.book.lesson_id(state.page).is_none() {
         let m = key_for(Action::ToggleRead);
         state.message = Some(format!("{m} marks lessons read; this page is not a lesson"));
         return Vec::new();
-    };
+    }
     let page = ctx.book.guide.page(state.page).key.clone();
     let read = !state.progress.read(&page);
     // Unread by hand stays unread while the page is open, though it is read again.
     state.kept_unread = (!read).then_some(state.page);
-    let effect = save(state, Change::Read { page, read });
     state.message = Some(match read {
-        true => format!("{id} marked read ✓"),
-        false => format!("{id} marked not read ○"),
+        true => format!("{page} marked read ✓"),
+        false => format!("{page} marked not read ○"),
     });
-    vec![effect]
+    vec![save(state, Change::Read { page, read })]
 }
 
 /// `c`: the first lesson not read, in reading order. Opening it marks nothing.
@@ -122,11 +122,12 @@ pub(super) fn continue_reading(state: &mut State, ctx: &Context) {
     let unread = ctx
         .book
         .lesson_pages()
-        .find(|(page, _)| !state.progress.read(&guide.page(*page).key));
+        .map(|(page, _)| guide.page(page))
+        .find(|page| !state.progress.read(&page.key));
     match unread {
-        Some((page, id)) => {
-            open(state, ctx, page);
-            state.message = Some(format!("{id}: the first lesson not read yet"));
+        Some(page) => {
+            open(state, ctx, page.id);
+            state.message = Some(format!("{}: the first lesson not read yet", page.key));
         }
         None => state.message = Some("every lesson is read ✓".into()),
     }

@@ -61,7 +61,8 @@ pub(super) fn observe(state: &mut State, ctx: &Context) -> Option<Change> {
 pub fn wake_at(state: &State, ctx: &Context) -> Option<Instant> {
     let page = ctx.book.guide.page(state.page);
     page.lesson()?;
-    if !state.present || state.overlay.is_some() || state.progress.read(&page.key) {
+    let unmarked = state.kept_unread == Some(state.page);
+    if !state.present || state.overlay.is_some() || unmarked || state.progress.read(&page.key) {
         return None;
     }
     let laid = ctx.pages.cached(state.page, state.width?)?;

@@ -93,7 +93,8 @@ pub(super) fn keep_in_view(state: &mut State, ctx: &Context) {
     state.toc_offset = state.toc_offset.min(rows.len().saturating_sub(height));
 }
 
-/// Where the selection is among `rows`; a row that folding hid counts as its section.
+/// Where the selection is among `rows`; the top when folding has hidden it (folding moves
+/// the selection to the section first, so it does not happen).
 fn selected_index(state: &State, rows: &[Entry]) -> usize {
     rows.iter().position(|r| *r == state.selected).unwrap_or(0)
 }

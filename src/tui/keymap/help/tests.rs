@@ -178,6 +178,6 @@ fn the_keys_column_of_the_main_screen_reads_as_before() {
             "]"
         ]
     );
-    assert!(rows.contains(&HelpRow::Key("1-9".into(), "first lesson of that section")));
+    assert!(rows.contains(&HelpRow::Key("1-9".into(), "open that section")));
     assert!(rows.contains(&HelpRow::Key("} {".into(), "next / previous code block")));
 }

@@ -110,3 +110,22 @@ fn n_to_another_page_can_be_undone() {
         assert_eq!(at(state, ctx), first);
     });
 }
+
+#[test]
+fn esc_on_the_path_goes_back_to_where_it_was_opened_from_however_it_was() {
+    with_tutor(120, 40, |state, ctx| {
+        act(state, ctx, &[Action::Section(8), Action::Bottom]);
+        act(state, ctx, &vec![Action::NextPage; 3]);
+        assert_eq!(shown(state, ctx), "8.4");
+        act(state, ctx, &[Action::NextPage]);
+        assert!(state.on_path());
+        act(state, ctx, &[Action::Close]);
+        assert_eq!(
+            shown(state, ctx),
+            "8.4",
+            "where ] came from, not the last jump"
+        );
+        act(state, ctx, &[Action::LearningPath, Action::Close]);
+        assert_eq!(shown(state, ctx), "8.4");
+    });
+}
