@@ -113,3 +113,64 @@ impl Saver {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::locate::NoHome;
+
+    fn tick(id: &str) -> Change {
+        Change::Tick {
+            id: id.into(),
+            done: true,
+        }
+    }
+
+    fn batch() -> Vec<Order> {
+        vec![(1, vec![tick("a")]), (2, vec![tick("b"), tick("c")])]
+    }
+
+    #[test]
+    fn a_batch_is_one_write_and_one_answer_for_its_last_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("p.json"));
+        let mut saver = Saver::new(Ok(store));
+        assert!(saver.open().writable);
+        let answers = saver.save(&batch());
+        let [Action::Saved { seq: 2, progress }] = answers.as_slice() else {
+            panic!("{answers:?}")
+        };
+        assert!(progress.done("a") && progress.done("b") && progress.done("c"));
+    }
+
+    #[test]
+    fn a_batch_that_fails_answers_for_every_save_in_it() {
+        let saver = Saver::new(Err(NoHome));
+        let answers = saver.save(&batch());
+        let seqs: Vec<u64> = answers
+            .iter()
+            .map(|a| match a {
+                Action::NotSaved { seq, .. } => *seq,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(seqs, [1, 2]);
+    }
+
+    #[test]
+    fn a_store_from_a_newer_pyguide_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.json");
+        let newer = r#"{"version": 99}"#;
+        std::fs::write(&path, newer).unwrap();
+        let mut saver = Saver::new(Ok(Store::new(path.clone())));
+        let opened = saver.open();
+        assert!(!opened.writable && opened.note.is_some());
+        let lock = dir.path().join("p.json.lock");
+        std::fs::remove_file(&lock).unwrap();
+        let answers = saver.save(&batch());
+        assert!(answers.iter().all(|a| matches!(a, Action::NotSaved { .. })));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
+        assert!(!lock.exists(), "answered without even taking the lock");
+    }
+}
