@@ -264,6 +264,13 @@ pub fn with_icon(icon: Option<&str>, title: &str) -> String {
     }
 }
 
+impl Part {
+    /// The heading as the guide writes it: "📚 Learning Path".
+    pub fn heading(&self) -> String {
+        with_icon(self.icon.as_deref(), &self.title)
+    }
+}
+
 impl Section {
     /// The heading as the guide writes it: "2. Python Internals & Architecture".
     pub fn heading(&self) -> String {
@@ -279,6 +286,11 @@ impl Lesson {
 }
 
 impl Guide {
+    /// The title as the guide writes it, its emoji first: "🐍 Python for AI/ML…".
+    pub fn title_heading(&self) -> String {
+        with_icon(self.icon.as_deref(), &self.title)
+    }
+
     pub fn lessons(&self) -> impl Iterator<Item = &Lesson> {
         self.sections.iter().flat_map(|s| s.lessons.iter())
     }

@@ -103,7 +103,8 @@ pub enum Change {
 }
 
 impl Change {
-    /// What the change was, for "not saved" messages: "tick 'Memory management'".
+    /// What the change was, for "not saved" messages: "tick beginner/python-syntax",
+    /// "2.4 read", "your place in 2.4".
     pub fn describe(&self) -> String {
         match self {
             Change::Tick { id, done: true } => format!("tick {id}"),

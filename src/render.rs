@@ -18,7 +18,6 @@ use std::collections::HashMap;
 
 use crate::guide::{
     Block, BlockKind, Guide, GuideLine, Lesson, PageId, PageKind, Part, PartKind, Section,
-    with_icon,
 };
 use highlight::{Highlights, Job};
 pub use inline::{printable, printable_line};
@@ -239,7 +238,7 @@ fn drop_closing_rules(pieces: &mut Vec<Piece>) {
 fn title_heading<'g>(guide: &Guide) -> Piece<'g> {
     Piece::Heading {
         level: 1,
-        text: with_icon(guide.icon.as_deref(), &guide.title),
+        text: guide.title_heading(),
         line: guide.title_line,
     }
 }
@@ -255,7 +254,7 @@ fn section_heading<'g>(section: &Section) -> Piece<'g> {
 fn push_part<'g>(pieces: &mut Vec<Piece<'g>>, part: &'g Part) {
     pieces.push(Piece::Heading {
         level: 2,
-        text: with_icon(part.icon.as_deref(), &part.title),
+        text: part.heading(),
         line: part.line,
     });
     pieces.extend(part.blocks.iter().map(Piece::Block));

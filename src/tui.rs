@@ -118,7 +118,7 @@ pub fn with_context<R>(guide: &Guide, theme: &Theme, f: impl FnOnce(&Context) ->
     })
 }
 
-fn session(ctx: &Context, saver: Saver, runs: &Runs) -> Result<Ending, Error> {
+fn session(ctx: &Context, mut saver: Saver, runs: &Runs) -> Result<Ending, Error> {
     let (tx, rx) = mpsc::channel();
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map_err(Error::Terminal)?;
     let handle = signals.handle();
@@ -127,7 +127,6 @@ fn session(ctx: &Context, saver: Saver, runs: &Runs) -> Result<Ending, Error> {
     forward_input(tx.clone());
     let size = terminal.0.size().map_err(Error::Terminal)?;
     let mut state = State::new(ctx.book, size);
-    let mut saver = saver;
     let opened = saver.open();
     begin(&mut state, ctx, opened.progress, opened.note);
     state.saves.known_unwritable = !opened.writable;

@@ -86,12 +86,8 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
         .map(|s| s.number.to_string().len())
         .max()
         .unwrap_or(1);
-    let pages = guide.pages().iter();
-    let id_width = pages
-        .filter(|p| p.lesson().is_some())
-        .map(|p| p.key.len())
-        .max();
-    let id_width = id_width.unwrap_or(3);
+    let lessons = guide.pages().iter().filter(|p| p.lesson().is_some());
+    let id_width = lessons.map(|p| p.key.chars().count()).max().unwrap_or(3);
     let mut lines = vec![
         Line::from(Span::styled(guide.title.clone(), theme.title)),
         Line::default(),
@@ -111,11 +107,7 @@ pub(crate) fn text(guide: &Guide, theme: &Theme, out: &mut dyn Write) -> Result<
         }
     }
     // The pages around the sections, by the ids `show` takes.
-    let others: Vec<_> = guide
-        .pages()
-        .iter()
-        .filter(|p| p.section.is_none())
-        .collect();
+    let others: Vec<_> = guide.pages_outside_sections().collect();
     let key_width = others
         .iter()
         .map(|p| p.key.chars().count())

@@ -101,8 +101,8 @@ fn choose(guide: &Guide, id: &str) -> Result<Shown, Error> {
 
 /// The ids of the pages that are not lessons or sections: "home, learning-path, resources".
 fn other_pages(guide: &Guide) -> String {
-    let pages = guide.pages().iter().filter(|p| p.section.is_none());
-    pages.map(|p| p.key.as_str()).collect::<Vec<_>>().join(", ")
+    let pages = guide.pages_outside_sections().map(|p| p.key.as_str());
+    pages.collect::<Vec<_>>().join(", ")
 }
 
 /// "the guide has sections 1 to 8", or "… sections 2 and 5" when some are missing.

@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Block, Guide, LessonId, Part, PartKind, Section, slug, with_icon};
+use super::{Block, Guide, LessonId, Part, PartKind, Section, slug};
 
 /// A line of the guide's source, counting from 1: what progress, search results and
 /// errors speak of. Not a row of a laid-out page, which depends on the width.
@@ -156,10 +156,10 @@ impl Guide {
     /// "📚 Learning Path".
     pub fn heading(&self, id: PageId) -> String {
         match self.page(id).source {
-            Source::Preface => with_icon(self.icon.as_deref(), &self.title),
+            Source::Preface => self.title_heading(),
             Source::Intro(s) => self.sections[s].heading(),
             Source::Lesson(s, l) => self.sections[s].lessons[l].heading(),
-            Source::Part(p) => with_icon(self.parts[p].icon.as_deref(), &self.parts[p].title),
+            Source::Part(p) => self.parts[p].heading(),
         }
     }
 
@@ -193,6 +193,11 @@ impl Guide {
     pub fn lesson_page(&self, id: LessonId) -> Option<PageId> {
         let found = self.pages.iter().find(|p| p.lesson() == Some(id));
         found.map(|p| p.id)
+    }
+
+    /// The pages outside every section (home, the parts), in reading order.
+    pub fn pages_outside_sections(&self) -> impl Iterator<Item = &Page> {
+        self.pages.iter().filter(|p| p.section.is_none())
     }
 
     /// The learning path's page, if the guide has one.

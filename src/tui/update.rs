@@ -197,9 +197,7 @@ fn help(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(Overlay::Help { scroll }) = state.overlay else {
         return Vec::new();
     };
-    let lines = keymap::help_rows().len();
-    let rows = geometry::help_rows(state.size, lines);
-    let max = lines.saturating_sub(rows);
+    let (rows, max) = help_rows_and_last_top(state);
     let moved = |by: isize| {
         Some(Overlay::Help {
             scroll: scroll.saturating_add_signed(by).min(max),
@@ -222,12 +220,18 @@ fn help(state: &mut State, action: Action) -> Vec<Effect> {
 /// After a resize: help scrolled no further than its last rows.
 fn fit_help(state: &mut State) {
     if let Some(Overlay::Help { scroll }) = state.overlay {
-        let lines = keymap::help_rows().len();
-        let max = lines.saturating_sub(geometry::help_rows(state.size, lines));
+        let (_, max) = help_rows_and_last_top(state);
         state.overlay = Some(Overlay::Help {
             scroll: scroll.min(max),
         });
     }
+}
+
+/// The rows the help box shows at once, and the furthest it scrolls.
+fn help_rows_and_last_top(state: &State) -> (usize, usize) {
+    let lines = keymap::help_rows().len();
+    let rows = geometry::help_rows(state.size, lines);
+    (rows, lines.saturating_sub(rows))
 }
 
 /// Esc on the page: close a run's output, else unmark the matches, else leave the code
